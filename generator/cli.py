@@ -1,0 +1,81 @@
+"""Command line: `python -m generator check|new|schema`.
+
+Exit codes: 0 clean, 1 content problems, 2 usage error.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .core.catalogue import build_catalogue
+from .core.problems import format_json, format_text
+from .core.scaffold import SECTION_OF, new_entry
+from .core.schema import stale_schemas, write_schemas
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m generator",
+                                     description="马尾绣档案 content tools / Shui embroidery archive tools")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    check = commands.add_parser("check", help="检查全部条目 / check every entry")
+    check.add_argument("content", nargs="?", default="content", help="content folder (default: content)")
+    check.add_argument("--format", choices=("text", "json"), default="text")
+
+    new = commands.add_parser("new", help="新建条目 / create a new entry")
+    new.add_argument("what", choices=sorted(SECTION_OF))
+    new.add_argument("--title", required=True, help="中文标题 / Chinese title")
+    new.add_argument("--title-en", help="English title (also used for the folder name)")
+    new.add_argument("--kind", help="e.g. technique, workshop, festival, competition")
+    new.add_argument("--content", default="content")
+
+    schema = commands.add_parser("schema", help="写出 JSON Schema / write the JSON Schema")
+    schema.add_argument("--out", default="schema")
+    schema.add_argument("--check", action="store_true", help="exit 1 if the files are out of date")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    return {"check": _check, "new": _new, "schema": _schema}[args.command](args)
+
+
+def _check(args) -> int:
+    content = Path(args.content)
+    if not content.is_dir():
+        print(f"找不到内容目录 / content folder not found: {content}", file=sys.stderr)
+        return 2
+    catalogue = build_catalogue(content)
+    if args.format == "json":
+        print(format_json(catalogue.problems))
+    elif catalogue.problems:
+        print(format_text(catalogue.problems))
+        print(f"\n{len(catalogue.problems)} 个问题 / problem(s) in {len(catalogue.records)} valid entries")
+    else:
+        print(f"没有问题 / no problems: {len(catalogue.records)} entries")
+    return 1 if catalogue.problems else 0
+
+
+def _new(args) -> int:
+    try:
+        created = new_entry(Path(args.content), args.what, args.title, title_en=args.title_en,
+                            kind=args.kind)
+    except (ValueError, FileExistsError) as exc:
+        print(f"未创建 / not created: {exc}", file=sys.stderr)
+        return 2
+    print(f"已创建 / created {created.path} (id {created.entry_id})")
+    return 0
+
+
+def _schema(args) -> int:
+    folder = Path(args.out)
+    if args.check:
+        stale = stale_schemas(folder)
+        for name in stale:
+            print(f"{folder / name}: 已过期，请运行 python -m generator schema / out of date, "
+                  "run python -m generator schema")
+        return 1 if stale else 0
+    for path in write_schemas(folder):
+        print(f"wrote {path}")
+    return 0

@@ -1,0 +1,53 @@
+"""What a feature adds to the site, in plain data: no MkDocs here.
+
+The MkDocs plugin (or any other engine) asks each feature for its pages, files and per-entry
+data, and hands them to the theme. Features read the catalogue; they never write into content/.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Protocol
+
+from .catalogue import Catalogue
+from .loader import Record
+from .problems import Problem
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page the archive makes from data, rendered by a theme template."""
+    src_uri: str                 # e.g. "calendar/2026/03/index.md" (served at calendar/2026/03/)
+    title: str
+    template: str                # a template in theme/, e.g. "calendar-month.html"
+    data: dict[str, Any] = field(default_factory=dict)  # given to the template as `page.meta.data`
+    search: bool = False         # generated pages stay out of the search index unless asked
+
+
+@dataclass(frozen=True)
+class GeneratedFile:
+    """A file written as-is into the site, e.g. an iCalendar feed or a IIIF manifest."""
+    dest_uri: str                # e.g. "calendar/archive.ics"
+    content: bytes
+
+
+@dataclass
+class BuildContext:
+    """Everything a feature may read during one build."""
+    catalogue: Catalogue
+    settings: dict[str, Any]     # this feature's settings from the site configuration
+    project_root: Path           # folder holding mkdocs.yml; caches live under it
+    site_url: str = ""           # absolute base URL of the published site, '' when unknown
+
+
+class Feature(Protocol):
+    """One capability of the site. Every method is optional in spirit: return nothing."""
+    name: str
+
+    def problems(self, ctx: BuildContext) -> list[Problem]: ...
+
+    def pages(self, ctx: BuildContext) -> Iterable[GeneratedPage]: ...
+
+    def files(self, ctx: BuildContext) -> Iterable[GeneratedFile]: ...
+
+    def entry_data(self, ctx: BuildContext, record: Record) -> dict[str, Any]: ...
