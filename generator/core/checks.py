@@ -35,7 +35,8 @@ def _check_event_dates(event: Event, relpath: str, lines: dict[str, int]) -> lis
         return problem(relpath, code, field=field, line=line_of(lines, field), detail_zh=zh, detail_en=en)
 
     if event.start is None:
-        if event.lunar is None:
+        # A festival may stand for a whole series (the Duan Festival) with no date of its own.
+        if event.lunar is None and event.kind != "festival":
             return [at("start", "missing-field", "活动须有 start，或有农历规则 lunar",
                        "an event needs start, or a lunar date rule")]
         return []

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Protocol
+from typing import Any, Iterable
 
 from .catalogue import Catalogue
 from .loader import Record
@@ -40,14 +40,21 @@ class BuildContext:
     site_url: str = ""           # absolute base URL of the published site, '' when unknown
 
 
-class Feature(Protocol):
-    """One capability of the site. Every method is optional in spirit: return nothing."""
-    name: str
+class Feature:
+    """One capability of the site. Subclasses override what they add; the rest adds nothing.
 
-    def problems(self, ctx: BuildContext) -> list[Problem]: ...
+    A fresh instance is made for every build, so no state leaks between `mkdocs serve` rebuilds.
+    """
+    name: str = ""
 
-    def pages(self, ctx: BuildContext) -> Iterable[GeneratedPage]: ...
+    def problems(self, ctx: BuildContext) -> list[Problem]:
+        return []
 
-    def files(self, ctx: BuildContext) -> Iterable[GeneratedFile]: ...
+    def pages(self, ctx: BuildContext) -> Iterable[GeneratedPage]:
+        return []
 
-    def entry_data(self, ctx: BuildContext, record: Record) -> dict[str, Any]: ...
+    def files(self, ctx: BuildContext) -> Iterable[GeneratedFile]:
+        return []
+
+    def entry_data(self, ctx: BuildContext, record: Record) -> dict[str, Any]:
+        return {}

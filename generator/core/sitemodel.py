@@ -1,0 +1,68 @@
+"""One build's worth of data: the catalogue, every entry's view, generated pages and files.
+
+This is the whole site as plain data. The MkDocs plugin only hands it to MkDocs.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .catalogue import Catalogue, build_catalogue
+from .model import MODELS
+from .problems import Problem
+from .site import BuildContext, Feature, GeneratedFile, GeneratedPage
+from .views import entry_view, listing_data, permalink
+
+SECTION_TITLES = {"crafts": "手工艺 Crafts", "events": "活动 Events", "lessons": "课程 Lessons"}
+
+
+@dataclass
+class SiteModel:
+    catalogue: Catalogue
+    views: dict[str, dict[str, Any]] = field(default_factory=dict)        # entry id -> view
+    pages: list[GeneratedPage] = field(default_factory=list)
+    files: list[GeneratedFile] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def view_for(self, relpath: str) -> dict[str, Any] | None:
+        record = self.catalogue.by_relpath(relpath)
+        return self.views[record.entry.id] if record else None
+
+    def problems_for(self, relpath: str) -> list[Problem]:
+        return [p for p in self.problems if p.path == relpath]
+
+
+def build_site_model(content_root: Path, project_root: Path, features: list[Feature],
+                     settings: dict[str, dict[str, Any]], site_url: str = "") -> SiteModel:
+    catalogue = build_catalogue(content_root)
+    model = SiteModel(catalogue, problems=list(catalogue.problems))
+    contexts = {f.name: BuildContext(catalogue, settings.get(f.name, {}), project_root, site_url)
+                for f in features}
+    for feature in features:
+        model.problems += feature.problems(contexts[feature.name])
+    for entry_id, record in catalogue.records.items():
+        view = entry_view(catalogue, record)
+        for feature in features:
+            data = feature.entry_data(contexts[feature.name], record)
+            if data:
+                view["features"][feature.name] = data
+        model.views[entry_id] = view
+    model.pages += _section_pages(model)
+    model.pages += _permalink_pages(catalogue)
+    for feature in features:
+        model.pages += list(feature.pages(contexts[feature.name]))
+        model.files += list(feature.files(contexts[feature.name]))
+    return model
+
+
+def _section_pages(model: SiteModel) -> list[GeneratedPage]:
+    return [GeneratedPage(f"{section}/index.md", SECTION_TITLES[section], "listing.html",
+                          listing_data(model.catalogue, section, model.views), search=True)
+            for section in MODELS]
+
+
+def _permalink_pages(catalogue: Catalogue) -> list[GeneratedPage]:
+    return [GeneratedPage(f"{permalink(entry_id)}index.md", record.entry.title, "redirect.html",
+                          {"target": record.url, "id": entry_id})
+            for entry_id, record in catalogue.records.items()]

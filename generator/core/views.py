@@ -1,0 +1,61 @@
+"""Template-ready data for entries and listings: plain dicts the theme renders."""
+from __future__ import annotations
+
+from itertools import groupby
+from typing import Any
+
+from .catalogue import Catalogue, Link
+from .loader import Record
+from .model import KINDS
+
+PERMALINK_PREFIX = "id"
+
+
+def permalink(entry_id: str) -> str:
+    """The URL that always reaches an entry, even after its folder is renamed."""
+    return f"{PERMALINK_PREFIX}/{entry_id}/"
+
+
+def entry_ref(record: Record) -> dict[str, Any]:
+    """The short form of an entry, used wherever another page links to it."""
+    entry = record.entry
+    return {"id": entry.id, "title": entry.title, "title_en": entry.title_en, "kind": entry.kind,
+            "section": record.section, "url": record.url, "summary": entry.summary,
+            "summary_en": entry.summary_en, "illustrative": entry.illustrative}
+
+
+def entry_view(catalogue: Catalogue, record: Record) -> dict[str, Any]:
+    view = entry_ref(record)
+    view.update(
+        fields=record.entry.model_dump(mode="json", exclude_none=True),
+        permalink=permalink(record.entry.id),
+        links=_grouped(catalogue, catalogue.outgoing(record.entry.id), "target"),
+        backlinks=_grouped(catalogue, catalogue.backlinks(record.entry.id), "source"),
+        features={},
+    )
+    return view
+
+
+def _grouped(catalogue: Catalogue, links: list[Link], end: str) -> list[dict[str, Any]]:
+    """Links grouped by the field that made them, each target once, in a stable order."""
+    groups = []
+    ordered = sorted(links, key=lambda link: link.field)
+    for field, members in groupby(ordered, key=lambda link: link.field):
+        seen: dict[str, dict] = {}
+        for link in members:
+            other = getattr(link, end)
+            if other not in seen:
+                seen[other] = entry_ref(catalogue.records[other])
+        groups.append({"field": field, "entries": list(seen.values())})
+    return groups
+
+
+def listing_data(catalogue: Catalogue, section: str, views: dict[str, dict]) -> dict[str, Any]:
+    """Cards for one section, grouped by kind in the model's order of kinds."""
+    records = catalogue.in_section(section)
+    groups = []
+    for kind in KINDS[section]:
+        cards = [views[r.entry.id] for r in records if r.entry.kind == kind]
+        if cards:
+            groups.append({"kind": kind, "cards": cards})
+    return {"section": section, "count": len(records), "groups": groups}

@@ -1,0 +1,75 @@
+"""MkDocs adapter: maps MkDocs events to core calls, and nothing else.
+
+Everything the site knows comes from `core.sitemodel.build_site_model`; this file only hands
+pages, files and data to MkDocs and the theme.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from .core.features import FEATURES
+from .core.problems import format_text
+from .core.sitemodel import SiteModel, build_site_model
+
+log = logging.getLogger("mkdocs.plugins.shui-archive")
+
+
+class ArchiveConfig(Config):
+    calendar = config_options.Type(dict, default={})
+    gallery = config_options.Type(dict, default={})
+
+
+class ArchivePlugin(BasePlugin[ArchiveConfig]):
+    # Defining on_startup keeps one instance across `mkdocs serve` rebuilds; per-build state is
+    # therefore reset in on_pre_build.
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
+    def on_pre_build(self, *, config) -> None:
+        self.features = [feature() for feature in FEATURES]
+        self.model: SiteModel = build_site_model(
+            Path(config.docs_dir), Path(config.config_file_path).parent, self.features,
+            dict(self.config), site_url=config.site_url or "")
+        self.generated = {page.src_uri: page for page in self.model.pages}
+        if self.model.problems:
+            report = format_text(self.model.problems)
+            if config.strict:  # before MkDocs cleans site/: a failed build publishes nothing
+                raise PluginError(f"内容有问题，构建中止 / content problems, build aborted:\n{report}")
+            for line in report.splitlines():
+                log.warning(line)
+
+    def on_files(self, files: Files, *, config) -> Files:
+        for page in self.model.pages:
+            if files.get_file_from_path(page.src_uri) is None:
+                files.append(File.generated(config, page.src_uri, content=f"# {page.title}\n"))
+        for generated in self.model.files:
+            existing = files.get_file_from_path(generated.dest_uri)
+            if existing is not None:
+                files.remove(existing)
+            files.append(File.generated(config, generated.dest_uri, content=generated.content))
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
+        src = page.file.src_uri
+        generated = self.generated.get(src)
+        if generated is not None:
+            page.meta.setdefault("template", generated.template)
+            page.meta.setdefault("title", generated.title)
+            page.meta["data"] = generated.data
+            if not generated.search:
+                page.meta["search"] = {"exclude": True}
+            return markdown if page.file.generated_by is None else ""
+        view = self.model.view_for(src)
+        if view is not None:
+            page.meta["entry"] = view
+        problems = self.model.problems_for(src)
+        if problems:  # shown on the page in previews, so volunteers see what to fix
+            page.meta["problems"] = [p.format() for p in problems]
+        return markdown
