@@ -63,6 +63,6 @@ def _section_pages(model: SiteModel) -> list[GeneratedPage]:
 
 
 def _permalink_pages(catalogue: Catalogue) -> list[GeneratedPage]:
-    return [GeneratedPage(f"{permalink(entry_id)}index.md", record.entry.title, "redirect.html",
+    return [GeneratedPage(f"{permalink(entry_id)}index.md", record.entry.title, "permalink.html",
                           {"target": record.url, "id": entry_id})
             for entry_id, record in catalogue.records.items()]
