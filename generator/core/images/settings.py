@@ -98,13 +98,14 @@ class ImageSettings:
         """What decides the pixels of a derivative (beyond its place in the cascade)."""
         return {"pipeline": PIPELINE_VERSION, "resample": self.resample, "reducing_gap": self.reducing_gap}
 
-    def encoder_fingerprint(self, fmt: str) -> dict[str, Any]:
-        """What decides the bytes of a derivative of one format, given its pixels."""
+    def encoder_options(self, fmt: str) -> dict[str, Any]:
+        """Pillow save() options of one output format: they decide its bytes, given the pixels."""
         if fmt == "jpeg":
-            return {"quality": self.jpeg_quality}
+            return {"quality": self.jpeg_quality, "optimize": True}
         if fmt == "webp":
             return {"quality": self.webp_quality, "method": self.webp_method}
-        return {"quality": self.avif_quality, "speed": self.avif_speed}
+        # The engine runs one image per core already: AVIF's own threads would only compete.
+        return {"quality": self.avif_quality, "speed": self.avif_speed, "max_threads": 1}
 
     def fingerprint(self) -> str:
         """Every setting that changes any output, as a stable string (workers and limits excluded)."""

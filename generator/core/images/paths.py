@@ -1,0 +1,47 @@
+"""Resolve an image reference from a page bundle, refusing anything that leaves content/."""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path, PurePosixPath, PureWindowsPath
+
+from ..problems import Problem
+from .rejection import ImageRejected, Where
+
+_URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+SVG_SUFFIXES = (".svg", ".svgz")
+
+
+def check_image_path(content_root: Path, bundle_dir: Path, src: str, where: Where) -> Path | Problem:
+    """The resolved file for `src` (relative to the bundle), or the Problem that stops its use."""
+    try:
+        return resolve_image_path(content_root, bundle_dir, src)
+    except ImageRejected as rejected:
+        return rejected.to_problem(where)
+
+
+def resolve_image_path(content_root: Path, bundle_dir: Path, src: str) -> Path:
+    if not src or not src.strip():
+        raise ImageRejected("image-missing", "empty path", "路径为空")
+    if _is_absolute_or_url(src):
+        raise ImageRejected("path-outside-content", src, src)
+    root = content_root.resolve()
+    # Lexical check first, so that ../../etc/passwd is refused without touching the file system.
+    lexical = Path(os.path.normpath(bundle_dir.resolve() / src))
+    if not lexical.is_relative_to(root):
+        raise ImageRejected("path-outside-content", src, src)
+    # Then follow symlinks: a link inside content/ may point anywhere.
+    resolved = lexical.resolve()
+    if not resolved.is_relative_to(root):
+        raise ImageRejected("path-outside-content", f"{src} (symlink leaves content/)",
+                            f"{src}（符号链接指向 content/ 之外）")
+    if resolved.suffix.lower() in SVG_SUFFIXES:
+        raise ImageRejected("image-svg-refused", src, src)
+    if not resolved.is_file():
+        raise ImageRejected("image-missing", src, src)
+    return resolved
+
+
+def _is_absolute_or_url(src: str) -> bool:
+    return (PurePosixPath(src).is_absolute() or PureWindowsPath(src).is_absolute()
+            or src.startswith(("\\", "//")) or bool(_URL.match(src)))
