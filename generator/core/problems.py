@@ -36,6 +36,8 @@ CODES: dict[str, tuple[str, str]] = {
     "timezone-mismatch": ("时间的时区偏移与 timezone 字段不符", "the time's UTC offset does not match the timezone field"),
     "mixed-date-kinds": ("开始与结束须同为日期或同为时间", "start and end must both be dates or both be date-times"),
     "lunar-out-of-range": ("农历规则超出范围", "lunar date rule is out of range"),
+    "nonexistent-time": ("该时间在此时区不存在（夏令时跳过）", "this local time does not exist in the timezone (skipped by a daylight-saving change)"),
+    "ambiguous-time": ("该时间在此时区出现两次（夏令时回拨）", "this local time happens twice in the timezone (daylight-saving change)"),
     # images
     "image-unreadable": ("图片损坏或被截断", "image is corrupt or truncated"),
     "image-not-image": ("文件不是图片", "file is not an image"),

@@ -1,0 +1,130 @@
+"""iCalendar feeds (RFC 5545) made with the `icalendar` library.
+
+- UIDs come from entry ids (plus the lunar year for rule-made occurrences): stable forever.
+- DTSTAMP comes from the entry, never from the build clock, so two builds give the same bytes.
+- All-day events are DATE values with an exclusive DTEND; timed events carry a TZID and the
+  calendar carries a VTIMEZONE for every TZID used.
+- A lunar festival is one VEVENT per year, not one VEVENT with RDATEs: Outlook ignores a whole
+  event that has RDATE without RRULE, and several apps (ownCloud, Simple Calendar) drop RDATEs.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta, timezone
+
+import icalendar
+
+from ..model import Event
+from ..site import GeneratedFile
+from . import labels, urls
+from .build import CalendarBuild
+from .items import lunar_range_zh
+from .occurrences import Occurrence
+
+PRODID = "-//Shui Horse-tail Embroidery Archive//Calendar//ZH"
+STATUS = {"scheduled": "CONFIRMED", "cancelled": "CANCELLED", "postponed": "TENTATIVE"}
+# An entry without any date of its own still needs a reproducible stamp.
+FALLBACK_STAMP = datetime(2000, 1, 1, tzinfo=timezone.utc)
+
+
+def dtstamp(event: Event) -> datetime:
+    """When the entry's facts were last known to change: its newest source's date, else its own
+    first day; midnight UTC. Reproducible across builds, unlike the build time."""
+    known = [s.date for s in event.sources if s.date]
+    if known:
+        day = max(known)
+    elif isinstance(event.start, datetime):
+        return event.start.astimezone(timezone.utc) if event.start.tzinfo else \
+            datetime.combine(event.start.date(), time(0), timezone.utc)
+    elif isinstance(event.start, date):
+        day = event.start
+    else:
+        return FALLBACK_STAMP
+    return datetime.combine(day, time(0), timezone.utc)
+
+
+def _location(event: Event) -> str | None:
+    place = event.place
+    if place is None:
+        return None
+    parts = [place.name, place.address, place.locality, place.region]
+    return "，".join(p for p in parts if p)
+
+
+def _description(build: CalendarBuild, item: Occurrence) -> str:
+    event = item.event
+    lines = [event.summary, event.summary_en, lunar_range_zh(item.first, item.last)]
+    if item.clamped:
+        lines.append("本年该农历月只有29天，取廿九日 / this year the lunar month has 29 days; day 29 is used")
+    if event.organizer:
+        lines.append(f"主办 Organiser: {event.organizer}")
+    lines.append(urls.absolute(build.site_url, item.record.url) or "")
+    return "\n".join(line for line in lines if line)
+
+
+def vevent(build: CalendarBuild, item: Occurrence) -> icalendar.Event:
+    event = item.event
+    ve = icalendar.Event()
+    ve.add("uid", f"{item.key}@{build.settings.uid_domain}")
+    ve.add("dtstamp", dtstamp(event))
+    summary = f"{event.title} {event.title_en}" if event.title_en else event.title
+    if event.status == "postponed":
+        summary = f"［已延期 Postponed］{summary}"
+    ve.add("summary", summary)
+    if item.timed:
+        ve.add("dtstart", item.start)
+        if item.end is not None:
+            ve.add("dtend", item.end)
+    else:
+        ve.add("dtstart", item.first)
+        ve.add("dtend", item.last + timedelta(days=1))  # exclusive end for all-day events
+        ve.add("transp", "TRANSPARENT")  # a festival day does not make anyone busy
+    ve.add("description", _description(build, item))
+    word = labels.kind(event.kind)
+    ve.add("categories", [word["zh"], word["en"]])
+    ve.add("status", STATUS[event.status])
+    location = _location(event)
+    if location:
+        ve.add("location", location)
+    if event.place and event.place.lat is not None and event.place.lon is not None:
+        ve.add("geo", (event.place.lat, event.place.lon))
+    url = urls.absolute(build.site_url, item.record.url)
+    if url:
+        ve.add("url", url)
+    return ve
+
+
+def calendar_bytes(build: CalendarBuild, items: list[Occurrence], name: str) -> bytes:
+    cal = icalendar.Calendar()
+    cal.add("version", "2.0")
+    cal.add("prodid", PRODID)
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("name", name)
+    cal.add("x-wr-calname", name)
+    cal.add("refresh-interval", timedelta(days=1), parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", "P1D")
+    for item in items:
+        cal.add_component(vevent(build, item))
+    timed = [o for o in items if o.timed]
+    if timed:
+        # Only the years the events need: a short VTIMEZONE, identical on every build.
+        first = date(min(o.start.year for o in timed), 1, 1)
+        last = date(max(o.end.year if o.end else o.start.year for o in timed) + 1, 1, 1)
+        cal.add_missing_timezones(first_date=first, last_date=last)
+    return cal.to_ical()
+
+
+def feed_files(build: CalendarBuild) -> list[GeneratedFile]:
+    name = build.settings.name
+    files = [GeneratedFile(urls.ARCHIVE_FEED, calendar_bytes(build, build.occurrences, name))]
+    for kind in build.kinds():
+        word = labels.kind(kind)
+        items = [o for o in build.occurrences if o.event.kind == kind]
+        files.append(GeneratedFile(urls.kind_feed(kind),
+                                   calendar_bytes(build, items, f"{name} · {word['zh']} {word['en']}")))
+    for record in build.catalogue.in_section("events"):
+        items = build.of_entry(record.entry.id)
+        if items:
+            title = f"{record.entry.title} {record.entry.title_en or ''}".strip()
+            files.append(GeneratedFile(urls.event_feed(record.entry.id), calendar_bytes(build, items, title)))
+    return files

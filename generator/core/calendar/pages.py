@@ -1,0 +1,131 @@
+"""The calendar's generated pages as template data: agenda, one page per year and per month."""
+from __future__ import annotations
+
+import calendar as gregorian
+from datetime import date
+from itertools import groupby
+from typing import Any
+
+from lunar_python import LunarYear, Lunar
+
+from ..site import GeneratedPage
+from . import labels, urls
+from .build import CalendarBuild
+from .lunar import lunar_day
+from .occurrences import Occurrence
+from .shui_aid import shui_sections
+
+_WEEKS = gregorian.Calendar(firstweekday=0)  # weeks start on Monday, as in China
+WEEKDAYS = [{"zh": zh, "en": en} for zh, en in zip(labels.WEEKDAYS_ZH, labels.WEEKDAYS_EN)]
+
+
+def calendar_pages(build: CalendarBuild) -> list[GeneratedPage]:
+    pages = [agenda_page(build)]
+    for year in build.years:
+        pages.append(year_page(build, year))
+        pages += [month_page(build, year, month) for month in range(1, 13)]
+    return pages
+
+
+def _month_link(build: CalendarBuild, year: int, month: int) -> dict[str, str] | None:
+    if year not in build.years:
+        return None
+    return {"url": urls.month_url(year, month), "zh": labels.month_zh(year, month),
+            "en": labels.month_en(year, month)}
+
+
+def _year_link(build: CalendarBuild, year: int) -> dict[str, str] | None:
+    if year not in build.years:
+        return None
+    return {"url": urls.year_url(year), "zh": f"{year}年", "en": str(year)}
+
+
+def _month_groups(build: CalendarBuild, items: list[Occurrence]) -> list[dict[str, Any]]:
+    groups = []
+    for (year, month), members in groupby(items, key=lambda o: (o.first.year, o.first.month)):
+        groups.append({"key": f"{year}-{month:02d}", "url": urls.month_url(year, month),
+                       "zh": labels.month_zh(year, month), "en": labels.month_en(year, month),
+                       "events": [build.item(o) for o in members]})
+    return groups
+
+
+def agenda_page(build: CalendarBuild) -> GeneratedPage:
+    today = build.settings.today
+    upcoming = [o for o in build.occurrences if o.last >= today]
+    past = [o for o in reversed(build.occurrences) if o.last < today]  # newest first
+    data = {
+        "today": today.isoformat(),
+        "upcoming": _month_groups(build, upcoming),
+        "past": _month_groups(build, past),
+        "years": [_year_link(build, y) for y in build.years],
+        "this_month": _month_link(build, today.year, today.month),
+        "feeds": build.feeds(),
+    }
+    return GeneratedPage(urls.page_source(urls.AGENDA), "日历 Calendar", "calendar-agenda.html", data)
+
+
+def year_page(build: CalendarBuild, year: int) -> GeneratedPage:
+    months = []
+    for month in range(1, 13):
+        touching = build.touching_month(year, month)
+        months.append({**_month_link(build, year, month), "month": month, "count": len(touching),
+                       "events": [build.item(o) for o in touching]})
+    lunar_year = LunarYear.fromYear(year)
+    data = {
+        "year": year,
+        "zh": f"{year}年", "en": str(year),
+        # The lunar year that begins in this Gregorian year, e.g. 丙午年（马年）.
+        "lunar_year_zh": f"农历{lunar_year.getGanZhi()}年（{Lunar.fromYmd(year, 1, 1).getYearShengXiao()}年）",
+        "months": months,
+        "prev": _year_link(build, year - 1),
+        "next": _year_link(build, year + 1),
+        "agenda_url": urls.AGENDA,
+        "shui": shui_sections(build, year),
+        "feeds": build.feeds(),
+    }
+    return GeneratedPage(urls.page_source(urls.year_url(year)), f"{year}年 {year} · 日历 Calendar",
+                         "calendar-year.html", data)
+
+
+def day_cell(build: CalendarBuild, day: date, month: int) -> dict[str, Any]:
+    lunar = lunar_day(day)
+    in_month = day.month == month
+    events = []
+    if in_month:  # days of the neighbouring months show on their own pages
+        for item in build.on_day(day):
+            events.append({**build.item(item), "day_n": (day - item.first).days + 1,
+                           "day_total": (item.last - item.first).days + 1})
+    return {
+        "date": day.isoformat(),
+        "day": day.day,
+        "in_month": in_month,
+        "weekday_zh": labels.WEEKDAYS_ZH[day.weekday()],
+        "weekday_en": labels.WEEKDAYS_EN[day.weekday()],
+        "lunar_short": lunar.short_zh,
+        "label_zh": f"{labels.date_zh(day)} {lunar.label_zh}",
+        "label_en": f"{labels.date_en(day)}, {lunar.label_en}",
+        "events": events,
+    }
+
+
+def month_page(build: CalendarBuild, year: int, month: int) -> GeneratedPage:
+    weeks = [[day_cell(build, day, month) for day in week]
+             for week in _WEEKS.monthdatescalendar(year, month)]
+    days = [cell for week in weeks for cell in week if cell["in_month"] and cell["events"]]
+    prev_year, prev_month = (year, month - 1) if month > 1 else (year - 1, 12)
+    next_year, next_month = (year, month + 1) if month < 12 else (year + 1, 1)
+    data = {
+        "year": year, "month": month,
+        "zh": labels.month_zh(year, month), "en": labels.month_en(year, month),
+        "weekdays": WEEKDAYS,
+        "weeks": weeks,
+        "days": days,
+        "count": len(build.touching_month(year, month)),
+        "prev": _month_link(build, prev_year, prev_month),
+        "next": _month_link(build, next_year, next_month),
+        "year_link": _year_link(build, year),
+        "agenda_url": urls.AGENDA,
+        "feeds": build.feeds(),
+    }
+    title = f"{labels.month_zh(year, month)} {labels.month_en(year, month)} · 日历 Calendar"
+    return GeneratedPage(urls.page_source(urls.month_url(year, month)), title, "calendar-month.html", data)
