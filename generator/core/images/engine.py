@@ -55,11 +55,13 @@ class ImageEngine:
         build is processed once; each caller gets its own Problem, placed at its own `where`."""
         with self._lock:
             work = self._by_source.get(source)
-            if work is None:
+            fresh = work is None
+            if fresh:
                 work = self._executor().submit(self._builder.build, source)
                 self._by_source[source] = work
                 self._submitted += 1
-                work.add_done_callback(self._count_done)
+        if fresh:  # outside the lock: a finished future runs the callback right here
+            work.add_done_callback(self._count_done)
         answer: Future[ImageResult | Problem] = Future()
         work.add_done_callback(lambda done: answer.set_result(_outcome(done, where)))
         return answer
