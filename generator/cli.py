@@ -8,10 +8,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from .core.catalogue import build_catalogue
 from .core.problems import format_json, format_text
 from .core.scaffold import SECTION_OF, new_entry
 from .core.schema import stale_schemas, write_schemas
+from .core.sitemodel import close
+from .project import find_project
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -30,6 +31,9 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--kind", help="e.g. technique, workshop, festival, competition")
     new.add_argument("--content", default="content")
 
+    cache = commands.add_parser("prune-cache", help="删除不再使用的图片缓存 / delete unused cached images")
+    cache.add_argument("content", nargs="?", default="content")
+
     schema = commands.add_parser("schema", help="写出 JSON Schema / write the JSON Schema")
     schema.add_argument("--out", default="schema")
     schema.add_argument("--check", action="store_true", help="exit 1 if the files are out of date")
@@ -38,7 +42,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    return {"check": _check, "new": _new, "schema": _schema}[args.command](args)
+    return {"check": _check, "new": _new, "schema": _schema, "prune-cache": _prune_cache}[args.command](args)
 
 
 def _check(args) -> int:
@@ -46,15 +50,18 @@ def _check(args) -> int:
     if not content.is_dir():
         print(f"找不到内容目录 / content folder not found: {content}", file=sys.stderr)
         return 2
-    catalogue = build_catalogue(content)
+    # The same site model a build uses, so check reports exactly what a strict build would.
+    model = find_project(content).site_model()
+    close(model)
+    problems, count = model.problems, len(model.catalogue.records)
     if args.format == "json":
-        print(format_json(catalogue.problems))
-    elif catalogue.problems:
-        print(format_text(catalogue.problems))
-        print(f"\n{len(catalogue.problems)} 个问题 / problem(s) in {len(catalogue.records)} valid entries")
+        print(format_json(problems))
+    elif problems:
+        print(format_text(problems))
+        print(f"\n{len(problems)} 个问题 / problem(s) in {count} valid entries")
     else:
-        print(f"没有问题 / no problems: {len(catalogue.records)} entries")
-    return 1 if catalogue.problems else 0
+        print(f"没有问题 / no problems: {count} entries")
+    return 1 if problems else 0
 
 
 def _new(args) -> int:
@@ -65,6 +72,17 @@ def _new(args) -> int:
         print(f"未创建 / not created: {exc}", file=sys.stderr)
         return 2
     print(f"已创建 / created {created.path} (id {created.entry_id})")
+    return 0
+
+
+def _prune_cache(args) -> int:
+    model = find_project(Path(args.content)).site_model()
+    try:
+        gallery = next(f for f in model.features if f.name == "gallery")
+        report = gallery.engine.prune()
+    finally:
+        close(model)
+    print(f"图片缓存 / image cache: {report.describe()}")
     return 0
 
 

@@ -16,9 +16,15 @@ from mkdocs.structure.files import File, Files
 
 from .core.features import FEATURES
 from .core.problems import format_text
-from .core.sitemodel import SiteModel, build_site_model
+from .core.sitemodel import SiteModel, build_site_model, close, publish
 
 log = logging.getLogger("mkdocs.plugins.shui-archive")
+
+# Originals stay out of the site: only stripped, resized derivatives are published (EXIF/GPS
+# in a volunteer's photo can locate a living person's home).
+SOURCE_IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff", ".avif",
+                         ".heic", ".svg", ".svgz")
+ENTRY_SECTIONS = ("crafts/", "events/", "lessons/")
 
 
 class ArchiveConfig(Config):
@@ -36,16 +42,20 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.features = [feature() for feature in FEATURES]
         self.model: SiteModel = build_site_model(
             Path(config.docs_dir), Path(config.config_file_path).parent, self.features,
-            dict(self.config), site_url=config.site_url or "")
+            dict(self.config), site_url=config.site_url or "", site_name=config.site_name)
         self.generated = {page.src_uri: page for page in self.model.pages}
         if self.model.problems:
             report = format_text(self.model.problems)
             if config.strict:  # before MkDocs cleans site/: a failed build publishes nothing
+                close(self.model)
                 raise PluginError(f"内容有问题，构建中止 / content problems, build aborted:\n{report}")
             for line in report.splitlines():
                 log.warning(line)
 
     def on_files(self, files: Files, *, config) -> Files:
+        for file in list(files):
+            if file.src_uri.startswith(ENTRY_SECTIONS) and file.src_uri.lower().endswith(SOURCE_IMAGE_SUFFIXES):
+                files.remove(file)
         for page in self.model.pages:
             if files.get_file_from_path(page.src_uri) is None:
                 files.append(File.generated(config, page.src_uri, content=f"# {page.title}\n"))
@@ -73,3 +83,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if problems:  # shown on the page in previews, so volunteers see what to fix
             page.meta["problems"] = [p.format() for p in problems]
         return markdown
+
+    def on_post_build(self, *, config) -> None:
+        publish(self.model, Path(config.site_dir))
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if getattr(self, "model", None) is not None:
+            close(self.model)

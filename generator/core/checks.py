@@ -7,7 +7,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from .frontmatter_source import line_of
 from .model import Entry, Event
-from .paths import resolve_inside
+from .images.paths import check_image_path
+from .images.rejection import Where
 from .problems import Problem, problem
 
 
@@ -23,10 +24,10 @@ def _check_gallery_paths(entry, relpath, lines, content_root, bundle_dir) -> lis
     found = []
     for index, image in enumerate(entry.gallery):
         field = f"gallery.{index}.src"
-        _, code = resolve_inside(content_root, bundle_dir, image.src)
-        if code:
-            found.append(problem(relpath, code, field=field, line=line_of(lines, field),
-                                 detail_zh=image.src, detail_en=image.src))
+        checked = check_image_path(content_root, bundle_dir, image.src,
+                                   Where(relpath, field, line_of(lines, field)))
+        if isinstance(checked, Problem):
+            found.append(checked)
     return found
 
 

@@ -38,6 +38,7 @@ class BuildContext:
     settings: dict[str, Any]     # this feature's settings from the site configuration
     project_root: Path           # folder holding mkdocs.yml; caches live under it
     site_url: str = ""           # absolute base URL of the published site, '' when unknown
+    site_name: str = ""
 
 
 class Feature:
@@ -58,3 +59,9 @@ class Feature:
 
     def entry_data(self, ctx: BuildContext, record: Record) -> dict[str, Any]:
         return {}
+
+    def publish(self, ctx: BuildContext, site_dir: Path) -> None:
+        """Write what is too large to hold in memory into the finished site."""
+
+    def close(self) -> None:
+        """Release what the build held (worker pools, files)."""

@@ -24,6 +24,8 @@ class SiteModel:
     pages: list[GeneratedPage] = field(default_factory=list)
     files: list[GeneratedFile] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    features: list[Feature] = field(default_factory=list)
+    contexts: dict[str, BuildContext] = field(default_factory=dict)
 
     def view_for(self, relpath: str) -> dict[str, Any] | None:
         record = self.catalogue.by_relpath(relpath)
@@ -34,11 +36,12 @@ class SiteModel:
 
 
 def build_site_model(content_root: Path, project_root: Path, features: list[Feature],
-                     settings: dict[str, dict[str, Any]], site_url: str = "") -> SiteModel:
+                     settings: dict[str, dict[str, Any]], site_url: str = "",
+                     site_name: str = "") -> SiteModel:
     catalogue = build_catalogue(content_root)
-    model = SiteModel(catalogue, problems=list(catalogue.problems))
-    contexts = {f.name: BuildContext(catalogue, settings.get(f.name, {}), project_root, site_url)
+    contexts = {f.name: BuildContext(catalogue, settings.get(f.name, {}), project_root, site_url, site_name)
                 for f in features}
+    model = SiteModel(catalogue, problems=list(catalogue.problems), features=features, contexts=contexts)
     for feature in features:
         model.problems += feature.problems(contexts[feature.name])
     for entry_id, record in catalogue.records.items():
@@ -54,6 +57,20 @@ def build_site_model(content_root: Path, project_root: Path, features: list[Feat
         model.pages += list(feature.pages(contexts[feature.name]))
         model.files += list(feature.files(contexts[feature.name]))
     return model
+
+
+def publish(model: SiteModel, site_dir: Path) -> None:
+    """After the pages are written: features add their large files, then let go of resources."""
+    try:
+        for feature in model.features:
+            feature.publish(model.contexts[feature.name], site_dir)
+    finally:
+        close(model)
+
+
+def close(model: SiteModel) -> None:
+    for feature in model.features:
+        feature.close()
 
 
 def _section_pages(model: SiteModel) -> list[GeneratedPage]:

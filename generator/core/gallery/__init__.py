@@ -1,0 +1,1 @@
+"""Galleries: each entry's images as derivatives, `<picture>` data, and IIIF manifests."""

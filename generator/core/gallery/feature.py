@@ -1,0 +1,88 @@
+"""The gallery feature: derivatives for every gallery image, their views, IIIF manifests."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any, Iterable
+
+from ..frontmatter_source import line_of
+from ..images import DEFAULT_URL_PREFIX, ImageEngine, ImageResult, ImageSettings, ProgressLine, Where
+from ..images.paths import check_image_path
+from ..loader import Record
+from ..problems import Problem
+from ..site import BuildContext, Feature, GeneratedFile
+from ..views import entry_view
+from . import iiif
+from .views import image_view
+
+log = logging.getLogger("shui_archive.gallery")
+
+# Settings of ours; everything else under `gallery:` goes to the image engine.
+OWN_SETTINGS = ("cache_dir", "url_prefix")
+DEFAULT_CACHE_DIR = ".cache/images"
+
+
+class GalleryFeature(Feature):
+    name = "gallery"
+
+    def __init__(self) -> None:
+        self.engine: ImageEngine | None = None
+        self.results: dict[tuple[str, int], ImageResult] = {}
+        self.prefix = DEFAULT_URL_PREFIX
+
+    def problems(self, ctx: BuildContext) -> list[Problem]:
+        """Derive every image now: a hostile image must stop a strict build before anything is
+        written, so the pool works on all images in parallel before pages render."""
+        engine_settings = {k: v for k, v in ctx.settings.items() if k not in OWN_SETTINGS}
+        self.prefix = ctx.settings.get("url_prefix", DEFAULT_URL_PREFIX)
+        cache_dir = ctx.project_root / ctx.settings.get("cache_dir", DEFAULT_CACHE_DIR)
+        self.engine = ImageEngine(ImageSettings.from_mapping(engine_settings), cache_dir,
+                                  progress=ProgressLine(log.info))
+        pending = []
+        for record in ctx.catalogue.records.values():
+            for index, image in enumerate(record.entry.gallery):
+                field = f"gallery.{index}.src"
+                where = Where(record.relpath, field, line_of(record.lines, field))
+                found = check_image_path(ctx.catalogue.content_root, record.bundle_dir, image.src, where)
+                if isinstance(found, Path):  # path problems are reported by the content checks
+                    pending.append(((record.entry.id, index), self.engine.submit(found, where)))
+        problems = []
+        for key, future in pending:
+            outcome = future.result()
+            if isinstance(outcome, Problem):
+                problems.append(outcome)
+            else:
+                self.results[key] = outcome
+        self.engine.save_index()
+        return problems
+
+    def images_of(self, record: Record) -> list[dict[str, Any]]:
+        return [image_view(self.results[(record.entry.id, index)], image, self.prefix)
+                for index, image in enumerate(record.entry.gallery)
+                if (record.entry.id, index) in self.results]
+
+    def entry_data(self, ctx: BuildContext, record: Record) -> dict[str, Any]:
+        images = self.images_of(record)
+        if not images:
+            return {}
+        return {"images": images, "thumb": images[0]["thumb"],
+                "manifest": iiif.manifest_path(record.entry.id)}
+
+    def files(self, ctx: BuildContext) -> Iterable[GeneratedFile]:
+        manifests = []
+        for record in ctx.catalogue.records.values():
+            images = self.images_of(record)
+            if images:
+                document = iiif.manifest(entry_view(ctx.catalogue, record), images, ctx.site_url)
+                manifests.append(document)
+                yield GeneratedFile(iiif.manifest_path(record.entry.id), iiif.to_bytes(document))
+        yield GeneratedFile(iiif.COLLECTION_PATH,
+                            iiif.to_bytes(iiif.collection(manifests, ctx.site_name, ctx.site_url)))
+
+    def publish(self, ctx: BuildContext, site_dir: Path) -> None:
+        for result in self.results.values():
+            result.publish(site_dir, self.prefix)
+
+    def close(self) -> None:
+        if self.engine is not None:
+            self.engine.close()

@@ -1,0 +1,35 @@
+"""Template data for one gallery image, from the engine's result and the front matter."""
+from __future__ import annotations
+
+from typing import Any
+
+from ..images import ImageResult
+from ..model import GalleryImage
+from .rights import rights_label
+
+# Browsers take the first <source> they support: the smallest format first.
+FORMAT_ORDER = ("avif", "webp", "jpeg")
+MIME = {"avif": "image/avif", "webp": "image/webp", "jpeg": "image/jpeg"}
+# The <img> fallback: the derivative closest to this width (what a content column shows).
+DISPLAY_WIDTH = 1280
+
+
+def image_view(result: ImageResult, image: GalleryImage, prefix: str) -> dict[str, Any]:
+    fallback = result.fallback_format
+    candidates = result.by_format(fallback)
+    shown = min(candidates, key=lambda d: abs(d.width - DISPLAY_WIDTH))
+    full, small = result.full(), result.smallest()
+    sources = [{"type": MIME[fmt],
+                "candidates": [{"url": d.url(prefix), "width": d.width} for d in result.by_format(fmt)]}
+               for fmt in sorted(result.formats, key=FORMAT_ORDER.index)]
+    return {
+        **image.model_dump(mode="json", exclude_none=True),
+        "rights_label": rights_label(image.rights),
+        "src": shown.url(prefix), "width": shown.width, "height": shown.height,
+        "sources": sources,
+        "full": {"url": full.url(prefix), "width": full.width, "height": full.height},
+        "thumb": {"src": small.url(prefix), "width": small.width, "height": small.height,
+                  "alt": image.alt},
+        "derivatives": [{"url": d.url(prefix), "width": d.width, "height": d.height,
+                         "format": MIME[d.format]} for d in result.derivatives],
+    }
