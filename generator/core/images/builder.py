@@ -87,7 +87,8 @@ class DerivativeBuilder:
             for fmt in self.settings.formats for i, width in enumerate(widths)
         ]
         outputs.sort(key=lambda o: (self.settings.formats.index(o.format), o.width))
-        missing = [o for o in outputs if not self.cache.has(o.path)]
+        reusable = self.cache.reusable(key)
+        missing = [o for o in outputs if not reusable(o.path)]
         if missing:
             self._encode(opened, widths, missing)
         result = ImageResult(

@@ -12,7 +12,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from .files import TEMP_SUFFIX, atomic_write_bytes
 from .result import ImageResult
@@ -56,28 +56,38 @@ class ImageCache:
                              "format": fmt, "encoder": settings.encoder_options(fmt)}, sort_keys=True)
         return _sharded(_digest(source_sha256, recipe), f"-{chain[-1]}{EXTENSIONS[fmt]}")
 
-    def has(self, relpath: str) -> bool:
-        return (self.root / relpath).is_file()
-
     def size_of(self, relpath: str) -> int:
         return (self.root / relpath).stat().st_size
 
     def _sidecar(self, key: str) -> Path:
         return self.root / _sharded(key, ".json")
 
-    def load(self, key: str) -> ImageResult | None:
-        """The cached result, if its sidecar and every derivative it lists are intact."""
+    def _read_sidecar(self, key: str) -> ImageResult | None:
         try:
-            result = ImageResult.from_json(key, json.loads(self._sidecar(key).read_bytes()), self.root)
+            return ImageResult.from_json(key, json.loads(self._sidecar(key).read_bytes()), self.root)
         except (OSError, ValueError, KeyError, TypeError):
             return None
-        for derivative in result.derivatives:
-            try:
-                if (self.root / derivative.path).stat().st_size != derivative.bytes:
-                    return None
-            except OSError:
-                return None
+
+    def load(self, key: str) -> ImageResult | None:
+        """The cached result, if its sidecar and every derivative it lists are intact."""
+        result = self._read_sidecar(key)
+        if result is None or not all(self._intact(d.path, d.bytes) for d in result.derivatives):
+            return None
         return result
+
+    def reusable(self, key: str) -> Callable[[str], bool]:
+        """Whether a derivative file can be kept: it exists, with the size the sidecar recorded
+        (files are written atomically, so only an outside hand can leave a wrong one)."""
+        previous = self._read_sidecar(key)
+        recorded = {d.path: d.bytes for d in previous.derivatives} if previous else {}
+        return lambda relpath: self._intact(relpath, recorded.get(relpath))
+
+    def _intact(self, relpath: str, size: int | None) -> bool:
+        try:
+            actual = (self.root / relpath).stat().st_size
+        except OSError:
+            return False
+        return size is None or actual == size
 
     def store(self, result: ImageResult) -> None:
         data = json.dumps(result.to_json(), sort_keys=True, separators=(",", ":")).encode()
@@ -90,7 +100,7 @@ class ImageCache:
         keep: set[Path] = set()
         sources: set[str] = set()
         for key in keys_in_use:
-            result = self.load(key)
+            result = self._read_sidecar(key)
             if result is None:
                 continue
             keep.add(self._sidecar(key))
