@@ -1,0 +1,114 @@
+"""Galleries in a built site: <picture> markup, files that exist at their stated widths,
+the lightbox link, no originals published, IIIF manifests."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+from PIL import Image
+
+from conftest import CC0, build_site, soup, technique, write_entry
+
+
+def add_photo(content: Path, size=(2400, 1600), name="photo.jpg", exif_gps=True) -> Path:
+    path = write_entry(content, "crafts", "work", {
+        "id": "work001", "kind": "work", "title": "背带", "techniques": ["tech001"],
+        "gallery": [{"src": name, "alt": "一条背带", "caption": "背带", "credit": "编辑组", "rights": CC0}]})
+    image = Image.new("RGB", size, "teal")
+    exif = Image.Exif()
+    if exif_gps:
+        exif[0x8825] = {2: (31.0, 47.0, 0.0)}  # a GPS latitude that must never be published
+    image.save(path.parent / name, exif=exif.tobytes())
+    return path
+
+
+@pytest.fixture
+def gallery_site(content, tmp_path, monkeypatch):
+    add_photo(content)
+    return build_site(content, tmp_path / "site")
+
+
+def resolve(site: Path, page: Path, url: str) -> Path:
+    page_url = page.relative_to(site).parent.as_posix() + "/"
+    return site / urljoin(page_url, url)
+
+
+def test_picture_sources_exist_at_their_stated_widths(gallery_site):
+    page_path = gallery_site / "crafts" / "work" / "index.html"
+    picture = soup(page_path).select_one("section.archive-gallery picture")
+    assert picture is not None
+    candidates = []
+    for element in [*picture.select("source"), picture.select_one("img")]:
+        for candidate in element["srcset"].split(","):
+            url, width = candidate.split()
+            candidates.append((url, int(width[:-1])))
+    assert {w for _, w in candidates} == {320, 640, 1280, 2048}
+    for url, width in candidates:
+        with Image.open(resolve(gallery_site, page_path, url)) as derived:
+            assert derived.width == width
+            assert not derived.getexif()
+    img = picture.select_one("img")
+    with Image.open(resolve(gallery_site, page_path, img["src"])) as shown:
+        assert (shown.width, shown.height) == (int(img["width"]), int(img["height"]))
+    assert img["alt"] == "一条背带"
+
+
+def test_lightbox_link_opens_the_large_derivative(gallery_site):
+    page_path = gallery_site / "crafts" / "work" / "index.html"
+    link = soup(page_path).select_one("section.archive-gallery a.glightbox")
+    with Image.open(resolve(gallery_site, page_path, link["href"])) as large:
+        assert large.width == 2048
+    assert "CC0" in soup(page_path).select_one(".archive-figure__credit").get_text()
+
+
+def test_original_photos_are_not_published(gallery_site):
+    assert not list(gallery_site.rglob("photo.jpg"))
+
+
+def test_listing_card_uses_the_small_derivative(gallery_site):
+    listing = gallery_site / "crafts" / "index.html"
+    card = next(c for c in soup(listing).select("li.archive-card") if "背带" in c.get_text())
+    with Image.open(resolve(gallery_site, listing, card.select_one("img")["src"])) as thumb:
+        assert thumb.width == 320
+
+
+def test_iiif_manifest_describes_each_canvas(gallery_site):
+    page_path = gallery_site / "crafts" / "work" / "index.html"
+    link = soup(page_path).select_one(".archive-iiif a")["href"]
+    manifest = json.loads(resolve(gallery_site, page_path, link).read_text(encoding="utf-8"))
+    assert manifest["type"] == "Manifest" and manifest["@context"].endswith("presentation/3/context.json")
+    assert manifest["label"]["zh"] == ["背带"]
+    assert manifest["rights"] == CC0
+    assert manifest["requiredStatement"]["value"]["zh"] == ["编辑组"]
+    canvas = manifest["items"][0]
+    assert (canvas["width"], canvas["height"]) == (2048, 1365)
+    bodies = canvas["items"][0]["items"][0]["body"]["items"]
+    for body in bodies:
+        path = gallery_site / body["id"].lstrip("/")
+        with Image.open(path) as derived:
+            assert (derived.width, derived.height) == (body["width"], body["height"])
+    collection = json.loads((gallery_site / "iiif" / "collection.json").read_text(encoding="utf-8"))
+    assert manifest["id"] in {item["id"] for item in collection["items"]}
+
+
+@pytest.mark.parametrize("payload,code", [
+    (b"<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>", "image-svg-refused"),
+    (b"this is not an image at all", "image-not-image"),
+])
+def test_hostile_image_fails_a_strict_build_with_its_code(content, tmp_path, caplog, payload, code):
+    path = add_photo(content, name="photo.jpg")
+    (path.parent / "photo.jpg").write_bytes(payload)
+    with pytest.raises(Exception):
+        build_site(content, tmp_path / "site")
+    assert f"crafts/work/index.md" in caplog.text and f"{code} gallery.0.src" in caplog.text
+
+
+def test_truncated_image_is_a_problem_in_check(content, capsys):
+    from generator.cli import main
+    path = add_photo(content, size=(800, 600))
+    data = (path.parent / "photo.jpg").read_bytes()
+    (path.parent / "photo.jpg").write_bytes(data[: len(data) // 2])
+    assert main(["check", str(content)]) == 1
+    assert "image-unreadable gallery.0.src" in capsys.readouterr().out
