@@ -51,9 +51,15 @@ def _place(event: Event) -> dict[str, Any] | None:
     return place
 
 
-def _refs(build: CalendarBuild, ids: list[str]) -> list[dict[str, Any]]:
-    # Unknown ids are reported by the catalogue (dangling-reference); the card just leaves them out.
-    return [entry_ref(build.catalogue.records[i]) for i in ids if i in build.catalogue.records]
+def _linked(build: CalendarBuild, record: Record, field: str) -> set[str]:
+    """Ids the catalogue accepted for a field: unknown ids and wrong kinds are reported there
+    (dangling-reference, wrong-reference-kind) and left off the card."""
+    return {link.target for link in build.catalogue.outgoing(record.entry.id) if link.field == field}
+
+
+def _refs(build: CalendarBuild, record: Record, field: str, ids: list[str]) -> list[dict[str, Any]]:
+    valid = _linked(build, record, field)
+    return [entry_ref(build.catalogue.records[i]) for i in dict.fromkeys(ids) if i in valid]
 
 
 def _series_members(build: CalendarBuild, record: Record) -> list[tuple[Record, Occurrence]]:
@@ -93,10 +99,11 @@ def event_card(build: CalendarBuild, record: Record) -> dict[str, Any]:
     event: Event = record.entry
     items = build.of_entry(event.id)
     main = representative(items, build)
-    series = build.catalogue.get(event.series) if event.series else None
+    series = build.catalogue.get(event.series) if event.series in _linked(build, record, "series") else None
     members = _series_members(build, record)
+    winners = _linked(build, record, "results")
     results = [{**entry_ref(build.catalogue.records[r.entry]), "rank": r.rank, "note": r.note}
-               for r in event.results if r.entry in build.catalogue.records]
+               for r in event.results if r.entry in winners]
     return {
         "kind": labels.kind(event.kind),
         "status": labels.status(event.status),
@@ -107,13 +114,13 @@ def event_card(build: CalendarBuild, record: Record) -> dict[str, Any]:
                         for o in items if o.lunar_year is not None],
         "place": _place(event),
         "organizer": event.organizer,
-        "participants": _refs(build, event.participants),
+        "participants": _refs(build, record, "participants", event.participants),
         "results": results,
         "series": entry_ref(series) if series else None,
         "series_events": [{**entry_ref(r), "when": build.item(o)} for r, o in members],
         "shui": _shui(record, build),
         "add": _add_to_calendar(build, record, main) if main else None,
-        "jsonld": event_jsonld(build.catalogue, record, main, build.site_url, members),
+        "jsonld": event_jsonld(build.catalogue, record, main, build.site_url, series, members),
         # The original of the first gallery image, for the theme when the gallery has no derivative.
         "image_path": f"{record.url}{event.gallery[0].src}" if event.gallery else None,
     }

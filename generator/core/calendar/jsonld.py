@@ -58,6 +58,7 @@ def _performers(catalogue: Catalogue, event: Event, site_url: str) -> list[dict[
 
 
 def event_jsonld(catalogue: Catalogue, record: Record, item: Occurrence | None, site_url: str,
+                 series: Record | None = None,
                  sub_events: list[tuple[Record, Occurrence]] = ()) -> dict[str, Any]:
     """`item` is the occurrence the page stands for (the next one, for a yearly festival); a
     festival that only stands for a series (the Duan Festival) has none, only sub-events."""
@@ -79,7 +80,6 @@ def event_jsonld(catalogue: Catalogue, record: Record, item: Occurrence | None, 
         "url": urls.absolute(site_url, record.url),
         "inLanguage": "zh",
     }
-    series = catalogue.get(event.series) if event.series else None
     if series is not None:
         data["superEvent"] = _ref(TYPES.get(series.entry.kind, "Event"), series, site_url)
     if sub_events:

@@ -1,0 +1,382 @@
+"""The calendar in a real MkDocs build: feeds parsed by two iCalendar parsers, month, year and
+agenda pages, the event card and its JSON-LD. The site is built twice to prove stability."""
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from pathlib import Path
+
+import icalendar
+import pytest
+from ical.calendar_stream import IcsCalendarStream
+
+from conftest import CC0, SOURCE, build_site, load_site_config, soup, write_entry
+
+SITE_URL = "https://example.org/shui/"
+SETTINGS = {"first_year": 2026, "last_year": 2027, "today": "2026-03-11"}
+PLACE = {"name": "三洞乡", "locality": "三都水族自治县", "region": "贵州省", "lat": 25.9, "lon": 107.87}
+XSS_TITLE = "刺绣</script><script>alert(1)</script> & <b>"
+EVENTS = {  # id: (slug, front matter)
+    "fest001": ("duan", {"kind": "festival", "title": "端节", "title_en": "Duan Festival",
+                         "shui_calendar": "duan", "sources": [SOURCE]}),
+    "spri001": ("spring", {"kind": "festival", "title": "春节", "lunar": {"month": 1, "day": 1}}),
+    "gath001": ("gathering", {"kind": "gathering", "title": "端节聚会", "start": "2026-10-16",
+                              "series": "fest001", "place": PLACE, "organizer": "三洞乡文化站",
+                              "participants": ["arti001", "shop001"]}),
+    "comp001": ("contest", {"kind": "competition", "title": "刺绣比赛", "start": "2026-03-10",
+                            "end": "2026-03-12", "results": [{"entry": "work001", "rank": "一等奖"}]}),
+    "exhi001": ("exhibition", {"kind": "exhibition", "title": "跨月展览", "start": "2026-03-30",
+                               "end": "2026-04-02"}),
+    "time001": ("evening", {"kind": "gathering", "title": "晚会", "start": "2026-03-05T19:00",
+                            "end": "2026-03-05T21:00"}),
+    "berl001": ("berlin", {"kind": "exhibition", "title": "柏林展", "start": "2026-06-01T10:00",
+                           "end": "2026-06-01T18:00", "timezone": "Europe/Berlin"}),
+    "canc001": ("cancelled", {"kind": "competition", "title": "取消的比赛", "start": "2026-05-01",
+                              "status": "cancelled"}),
+    "xss0001": ("escape", {"kind": "gathering", "title": XSS_TITLE, "summary": "a </script> b",
+                           "start": "2026-03-20", "place": {"name": "</script>"}}),
+}
+DATED = [i for i, (_, front) in EVENTS.items() if "start" in front]
+EXPECTED_KEYS = set(DATED) | {"spri001-2026", "spri001-2027"}
+
+
+def _content(root: Path) -> Path:
+    write_entry(root, "crafts", "artisan", {"id": "arti001", "kind": "artisan", "title": "绣娘"})
+    write_entry(root, "crafts", "workshop", {"id": "shop001", "kind": "workshop", "title": "工坊"})
+    write_entry(root, "crafts", "work", {"id": "work001", "kind": "work", "title": "背带"})
+    for entry_id, (slug, front) in EVENTS.items():
+        write_entry(root, "events", slug, {"id": entry_id, **front})
+    for page in ("index.md", "about.md", "contribute.md"):
+        (root / page).write_text("# 页面\n", encoding="utf-8")
+    return root
+
+
+def _build(content: Path, site: Path) -> Path:
+    config = load_site_config(content, site)
+    config["site_url"] = SITE_URL
+    config.plugins["shui-archive"].config["calendar"] = SETTINGS
+    return build_site(content, site, config=config)
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory) -> tuple[Path, Path]:
+    root = tmp_path_factory.mktemp("calendar")
+    content = _content(root / "content")
+    return _build(content, root / "one"), _build(content, root / "two")
+
+
+@pytest.fixture(scope="module")
+def site(sites) -> Path:
+    return sites[0]
+
+
+def _feeds(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*.ics"))}
+
+
+def _vevents(data: bytes) -> list:
+    return icalendar.Calendar.from_ical(data).walk("VEVENT")
+
+
+# --- iCalendar feeds -------------------------------------------------------------------------
+
+def test_feeds_exist_per_archive_kind_and_event(site):
+    names = set(_feeds(site))
+    assert {"calendar/archive.ics", "calendar/festival.ics", "calendar/competition.ics",
+            "calendar/gathering.ics", "calendar/exhibition.ics"} <= names
+    assert {f"calendar/events/{i}.ics" for i in [*DATED, "spri001"]} <= names
+    assert "calendar/events/fest001.ics" not in names  # a series with no date of its own
+
+
+def test_every_feed_parses_with_two_independent_parsers(site):
+    for name, data in _feeds(site).items():
+        ours = icalendar.Calendar.from_ical(data)
+        theirs = IcsCalendarStream.calendar_from_ics(data.decode("utf-8"))
+        assert len(theirs.events) == len(ours.walk("VEVENT")) > 0, name
+        assert str(ours["X-WR-CALNAME"]) and str(ours["NAME"]) == str(ours["X-WR-CALNAME"])
+
+
+def test_lines_are_folded_and_end_in_crlf(site):
+    for name, data in _feeds(site).items():
+        assert data.endswith(b"\r\n")
+        assert b"\n" not in data.replace(b"\r\n", b""), name
+        assert max(len(line) for line in data.split(b"\r\n")) <= 75, name
+
+
+def test_uids_unique_and_stable_and_feeds_reproducible(sites):
+    one, two = (_feeds(site) for site in sites)
+    assert one == two  # byte for byte: DTSTAMP and everything else come from the entries
+    for name, data in one.items():
+        uids = [str(e["UID"]) for e in _vevents(data)]
+        assert len(uids) == len(set(uids)), name
+        for event in _vevents(data):
+            assert event.get("DTSTAMP") is not None, name
+    keys = {str(e["UID"]).split("@")[0] for e in _vevents(one["calendar/archive.ics"])}
+    assert keys == EXPECTED_KEYS
+
+
+def test_event_count_matches_event_entries(site):
+    feeds = _feeds(site)
+    archive = _vevents(feeds["calendar/archive.ics"])
+    # One VEVENT per dated entry, plus one per year of the span for the lunar-rule festival.
+    assert len(archive) == len(DATED) + len(range(2026, 2028))
+    by_kind = sum(len(_vevents(feeds[f"calendar/{k}.ics"]))
+                  for k in ("festival", "competition", "gathering", "exhibition"))
+    assert by_kind == len(archive)
+    for entry_id in DATED:
+        assert [str(e["UID"]) for e in _vevents(feeds[f"calendar/events/{entry_id}.ics"])] == \
+            [f"{entry_id}@shui-embroidery-archive"]
+
+
+def _by_uid(site: Path) -> dict[str, icalendar.Event]:
+    return {str(e["UID"]).split("@")[0]: e for e in _vevents(_feeds(site)["calendar/archive.ics"])}
+
+
+def test_all_day_events_are_dates_with_exclusive_end(site):
+    events = _by_uid(site)
+    contest = events["comp001"]
+    assert contest.decoded("DTSTART") == date(2026, 3, 10)
+    assert contest.decoded("DTEND") == date(2026, 3, 12) + timedelta(days=1)
+    spring = events["spri001-2026"]
+    assert (spring.decoded("DTSTART"), spring.decoded("DTEND")) == (date(2026, 2, 17), date(2026, 2, 18))
+    assert events["spri001-2027"].decoded("DTSTART") == date(2027, 2, 6)
+
+
+def test_timed_events_have_tzid_and_every_tzid_a_vtimezone(site):
+    for name, data in _feeds(site).items():
+        cal = icalendar.Calendar.from_ical(data)
+        used = {str(prop.params["TZID"]) for event in cal.walk("VEVENT")
+                for key in ("DTSTART", "DTEND") if (prop := event.get(key)) is not None and "TZID" in prop.params}
+        defined = {str(tz["TZID"]) for tz in cal.walk("VTIMEZONE")}
+        assert used <= defined, name
+    archive = icalendar.Calendar.from_ical(_feeds(site)["calendar/archive.ics"])
+    assert {str(tz["TZID"]) for tz in archive.walk("VTIMEZONE")} == {"Asia/Shanghai", "Europe/Berlin"}
+    evening = _by_uid(site)["time001"]
+    assert evening["DTSTART"].params["TZID"] == "Asia/Shanghai"
+    assert evening.decoded("DTSTART").isoformat() == "2026-03-05T19:00:00+08:00"
+
+
+def test_event_properties(site):
+    gathering = _by_uid(site)["gath001"]
+    assert [str(c) for c in gathering["CATEGORIES"].cats] == ["聚会", "Gathering"]
+    assert str(gathering["URL"]) == SITE_URL + "events/gathering/"
+    assert str(gathering["LOCATION"]) == "三洞乡，三都水族自治县，贵州省"
+    assert (gathering["GEO"].latitude, gathering["GEO"].longitude) == (25.9, 107.87)
+    assert str(gathering["STATUS"]) == "CONFIRMED"
+    assert str(_by_uid(site)["canc001"]["STATUS"]) == "CANCELLED"
+    assert "农历九月初七" in str(gathering["DESCRIPTION"])
+
+
+# --- month, year and agenda pages ----------------------------------------------------------
+
+def _cells_linking(page, slug: str) -> list[str]:
+    return [td["data-date"] for td in page.select("table.cal-month td")
+            if td.select_one(f"a[href$='events/{slug}/']")]
+
+
+def test_month_table_is_accessible(site):
+    page = soup(site / "calendar" / "2026" / "03" / "index.html")
+    table = page.select_one("table.cal-month")
+    assert "2026年3月" in table.caption.get_text() and "March 2026" in table.caption.get_text()
+    headers = [th.get_text(" ", strip=True) for th in table.select("thead th")]
+    assert headers == ["星期一 Monday", "星期二 Tuesday", "星期三 Wednesday", "星期四 Thursday",
+                       "星期五 Friday", "星期六 Saturday", "星期日 Sunday"]
+    assert all(th["scope"] == "col" for th in table.select("thead th"))
+    assert not page.select("[role=grid]")
+    link = table.select_one("td[data-date='2026-03-10'] a")
+    label = link.get_text(" ", strip=True)
+    for part in ("2026年3月10日", "星期二", "农历正月廿二", "Tuesday 10 March 2026", "比赛", "刺绣比赛"):
+        assert part in label, part
+
+
+def test_three_day_event_in_three_cells_and_in_the_list(site):
+    page = soup(site / "calendar" / "2026" / "03" / "index.html")
+    assert _cells_linking(page, "contest") == ["2026-03-10", "2026-03-11", "2026-03-12"]
+    listed = [li["data-date"] for li in page.select(".cal-list__day") if li.select_one("a[href$='events/contest/']")]
+    assert listed == ["2026-03-10", "2026-03-11", "2026-03-12"]
+
+
+def test_event_across_a_month_boundary_is_on_both_month_pages(site):
+    march = soup(site / "calendar" / "2026" / "03" / "index.html")
+    april = soup(site / "calendar" / "2026" / "04" / "index.html")
+    assert _cells_linking(march, "exhibition") == ["2026-03-30", "2026-03-31"]
+    assert _cells_linking(april, "exhibition") == ["2026-04-01", "2026-04-02"]
+
+
+def test_month_pages_link_to_neighbours_and_year(site):
+    page = soup(site / "calendar" / "2026" / "03" / "index.html")
+    assert page.select_one("a[rel=prev]")["href"] == "../02/"
+    assert page.select_one("a[rel=next]")["href"] == "../04/"
+    assert page.select_one("a[rel=next]")["href"]
+    first = soup(site / "calendar" / "2026" / "01" / "index.html")
+    assert first.select_one("a[rel=prev]") is None  # 2025 is outside the calendar
+    december = soup(site / "calendar" / "2026" / "12" / "index.html")
+    assert december.select_one("a[rel=next]")["href"] == "../../2027/01/"
+
+
+def test_year_page_lists_every_month(site):
+    for year in (2026, 2027):
+        page = soup(site / "calendar" / str(year) / "index.html")
+        hrefs = [a["href"] for a in page.select(".cal-year__month h2 a")]
+        assert hrefs == [f"{m:02d}/" for m in range(1, 13)]
+        for href in hrefs:
+            assert (site / "calendar" / str(year) / href / "index.html").is_file()
+
+
+def test_year_page_shows_shui_candidates_and_announced_dates(site):
+    section = soup(site / "calendar" / "2026" / "index.html").select_one("section.cal-shui")
+    days = [t["datetime"] for t in section.select(".cal-candidates time")]
+    assert days == ["2026-10-04", "2026-10-16", "2026-10-28", "2026-11-09"]
+    assert all("候选" in li.get_text() for li in section.select(".cal-candidates li"))
+    assert "各村寨" in section.get_text() and "announces them locally" in section.get_text()
+    assert section.select_one(".cal-items a[href$='events/gathering/']") is not None
+
+
+def test_agenda_splits_upcoming_and_past_by_build_date(site):
+    page = soup(site / "calendar" / "index.html")
+    upcoming = page.select_one("[data-part=upcoming]")
+    past = page.select_one("[data-part=past]")
+    assert page.select_one(".cal-agenda")["data-today"] == "2026-03-11"
+    assert [g["data-month"] for g in upcoming.select(".cal-group")][:2] == ["2026-03", "2026-05"]
+    assert upcoming.select_one("a[href$='events/contest/']") is not None  # still on: ends 03-12
+    assert past.select_one("a[href$='events/evening/']") is not None
+    assert [g["data-month"] for g in past.select(".cal-group")] == ["2026-03", "2026-02"]  # newest first
+    for item in page.select(".cal-item"):
+        assert item["data-first"] <= item["data-last"]
+
+
+def test_calendar_pages_are_in_nav_and_out_of_search(site):
+    nav = soup(site / "index.html").select_one("nav.md-nav--primary")
+    assert any(a.get("href", "").endswith("calendar/") for a in nav.select("a"))
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not [d["location"] for d in index["docs"] if d["location"].startswith("calendar/")]
+
+
+def test_no_third_party_resources_on_calendar_pages(site):
+    for path in (site / "calendar" / "index.html", site / "calendar" / "2026" / "03" / "index.html",
+                 site / "events" / "gathering" / "index.html"):
+        page = soup(path)
+        for tag in page.select("script[src], link[href], img[src], iframe"):
+            url = tag.get("src") or tag.get("href")
+            if tag.name == "link" and "canonical" in tag.get("rel", []):
+                continue  # the page's own address, not something loaded
+            assert not url.startswith(("http:", "https:", "//")), (path, url)
+
+
+# --- the event card and JSON-LD ------------------------------------------------------------
+
+def _jsonld(site: Path, slug: str) -> dict:
+    page = soup(site / "events" / slug / "index.html")
+    scripts = page.select("script[type='application/ld+json']")
+    assert len(scripts) == 1
+    return json.loads(scripts[0].string)
+
+
+def test_jsonld_on_every_event_page(site):
+    for entry_id, (slug, front) in EVENTS.items():
+        data = _jsonld(site, slug)
+        assert data["@context"] == "https://schema.org"
+        assert data["@type"] == ("Festival" if front["kind"] == "festival" else
+                                 "ExhibitionEvent" if front["kind"] == "exhibition" else "Event")
+        assert data["name"] == front["title"] and data["url"] == f"{SITE_URL}events/{slug}/"
+        if entry_id != "fest001":  # a series entry has only sub-events
+            assert data["startDate"] and data["endDate"]
+            assert data["eventStatus"].startswith("https://schema.org/Event")
+            assert data["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
+
+
+def test_jsonld_fields_of_a_gathering(site):
+    data = _jsonld(site, "gathering")
+    assert (data["startDate"], data["endDate"]) == ("2026-10-16", "2026-10-16")
+    assert data["location"]["address"]["@type"] == "PostalAddress"
+    assert data["location"]["address"]["addressLocality"] == "三都水族自治县"
+    assert data["location"]["geo"]["latitude"] == 25.9
+    assert data["organizer"]["name"] == "三洞乡文化站"
+    assert [p["@type"] for p in data["performer"]] == ["Person", "Organization"]
+    assert data["superEvent"] == {"@type": "Festival", "name": "端节", "url": f"{SITE_URL}events/duan/"}
+    assert _jsonld(site, "evening")["startDate"] == "2026-03-05T19:00:00+08:00"
+    assert _jsonld(site, "cancelled")["eventStatus"] == "https://schema.org/EventCancelled"
+    assert [e["url"] for e in _jsonld(site, "duan")["subEvent"]] == [f"{SITE_URL}events/gathering/"]
+    assert _jsonld(site, "spring")["startDate"] == "2027-02-06"  # the next one after 2026-03-11
+
+
+def test_jsonld_cannot_break_out_of_its_script(site):
+    html = (site / "events" / "escape" / "index.html").read_text(encoding="utf-8")
+    start = html.index('<script type="application/ld+json">')
+    payload = html[start:html.index("</script>", start)]
+    assert "<b>" not in payload and "&" not in payload.split(">", 1)[1]
+    data = _jsonld(site, "escape")
+    assert data["name"] == XSS_TITLE and data["location"]["name"] == "</script>"
+
+
+def test_event_card_facts_and_links(site):
+    card = soup(site / "events" / "gathering" / "index.html").select_one("dl.cal-card")
+    text = card.get_text(" ", strip=True)
+    for part in ("2026年10月16日 星期五", "Friday 16 October 2026", "农历九月初七", "三洞乡文化站"):
+        assert part in text, part
+    assert card.select_one("a[href^='https://www.openstreetmap.org/?mlat=25.9&mlon=107.87']") is not None
+    assert card.select_one("a[href='../duan/']") is not None                 # its series
+    assert {a["href"] for a in card.select("a[href*='crafts/']")} >= {"../../crafts/artisan/", "../../crafts/workshop/"}
+    ics = card.select_one("a[type='text/calendar']")["href"]
+    assert (site / "events" / "gathering" / ics).resolve() == (site / "calendar/events/gath001.ics").resolve()
+    assert card.select_one("a[href='webcal://example.org/shui/calendar/archive.ics']") is not None
+    assert card.select_one("a[href^='https://calendar.google.com/calendar/render?action=TEMPLATE']") is not None
+    festival = soup(site / "events" / "duan" / "index.html").select_one("dl.cal-card")
+    assert festival.select_one("a[href='../gathering/']") is not None        # and back
+
+
+def test_event_card_timed_cancelled_lunar_and_results(site):
+    evening = soup(site / "events" / "evening" / "index.html").select_one("dl.cal-card").get_text(" ", strip=True)
+    assert "19:00–21:00" in evening and "Asia/Shanghai" in evening and "UTC+08:00" in evening
+    cancelled = soup(site / "events" / "cancelled" / "index.html").select_one("dl.cal-card")
+    assert "已取消" in cancelled.get_text() and "Cancelled" in cancelled.get_text()
+    assert cancelled.select_one("a[href*='calendar.google.com']") is None
+    spring = soup(site / "events" / "spring" / "index.html").select_one("dl.cal-card").get_text(" ", strip=True)
+    assert "每年农历正月初一" in spring and "2026年2月17日" in spring and "2027年2月6日" in spring
+    contest = soup(site / "events" / "contest" / "index.html").select_one("dl.cal-card")
+    assert "一等奖" in contest.get_text() and contest.select_one("a[href$='crafts/work/']") is not None
+
+
+# --- calendar.js in a real browser -----------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def browser():
+    import shutil
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    if executable is None:
+        pytest.skip("chromium is not installed (.ci/run installs it)")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable)
+        yield browser
+        browser.close()
+
+
+def _open(browser, path: Path, today: str):
+    page = browser.new_page()
+    page.clock.set_fixed_time(f"{today}T10:00:00")
+    page.goto(path.as_uri())
+    page.wait_for_function("document.querySelector('[aria-current=date]') !== null || "
+                           "document.querySelector('.cal-agenda') !== null")
+    return page
+
+
+@pytest.mark.browser
+def test_script_marks_today_in_the_month_grid(site, browser):
+    page = _open(browser, site / "calendar" / "2026" / "03" / "index.html", "2026-03-11")
+    assert page.eval_on_selector_all("[aria-current=date]", "nodes => nodes.map(n => n.dataset.date)") == \
+        ["2026-03-11", "2026-03-11"]  # the table cell and the list's day
+    page.close()
+
+
+@pytest.mark.browser
+def test_script_resplits_the_agenda_by_the_readers_date(site, browser):
+    page = _open(browser, site / "calendar" / "index.html", "2026-10-20")
+    months = "part => [...part.querySelectorAll('.cal-group')].map(g => g.dataset.month)"
+    page.wait_for_function("document.querySelector('[data-part=upcoming] .cal-group')?.dataset.month === '2027-02'")
+    assert page.eval_on_selector("[data-part=upcoming]", months) == ["2027-02"]
+    assert page.eval_on_selector("[data-part=past]", months) == ["2026-10", "2026-06", "2026-05", "2026-03", "2026-02"]
+    links = page.eval_on_selector_all("[data-part=past] .cal-group[data-month='2026-03'] .cal-item",
+                                      "items => items.map(i => i.dataset.first)")
+    assert links == sorted(links, reverse=True)  # newest first within the month, too
+    page.close()
