@@ -12,9 +12,10 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .core.features import FEATURES
+from .core.gallery.body import rewrite_body_images
 from .core.problems import format_text
 from .core.sitemodel import SiteModel, build_site_model, close, publish
 
@@ -53,9 +54,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 log.warning(line)
 
     def on_files(self, files: Files, *, config) -> Files:
-        for file in list(files):
+        for file in files:
+            # Excluded, not removed: links in the text still resolve and are then rewritten.
             if file.src_uri.startswith(ENTRY_SECTIONS) and file.src_uri.lower().endswith(SOURCE_IMAGE_SUFFIXES):
-                files.remove(file)
+                file.inclusion = InclusionLevel.EXCLUDED
         for page in self.model.pages:
             if files.get_file_from_path(page.src_uri) is None:
                 files.append(File.generated(config, page.src_uri, content=f"# {page.title}\n"))
@@ -90,3 +92,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         if getattr(self, "model", None) is not None:
             close(self.model)
+
+    def on_page_content(self, html: str, *, page, config, files) -> str:
+        view = self.model.view_for(page.file.src_uri)
+        body_images = view and view["features"].get("gallery", {}).get("body_images")
+        return rewrite_body_images(html, body_images, page.url) if body_images else html

@@ -112,3 +112,30 @@ def test_truncated_image_is_a_problem_in_check(content, capsys):
     (path.parent / "photo.jpg").write_bytes(data[: len(data) // 2])
     assert main(["check", str(content)]) == 1
     assert "image-unreadable gallery.0.src" in capsys.readouterr().out
+
+
+def test_body_images_are_served_as_derivatives(content, tmp_path):
+    path = write_entry(content, "crafts", "work", {"id": "work001", "kind": "work", "title": "背带"},
+                       body="介绍。\n\n![一块绣片](images/panel.png)\n")
+    (path.parent / "images").mkdir()
+    Image.new("RGBA", (900, 600), (200, 30, 30, 128)).save(path.parent / "images" / "panel.png")
+    site = build_site(content, tmp_path / "site")
+    page_path = site / "crafts" / "work" / "index.html"
+    img = soup(page_path).select_one("article img[alt='一块绣片']")
+    assert img.parent.name == "a" and "glightbox" in img.parent["class"]
+    for candidate in img["srcset"].split(","):
+        url, width = candidate.split()
+        with Image.open(resolve(site, page_path, url)) as derived:
+            assert derived.width == int(width[:-1])
+    assert not list(site.rglob("panel.png"))
+
+
+def test_missing_body_image_points_at_its_line(content, capsys):
+    from generator.cli import main
+    write_entry(content, "crafts", "work", {"id": "work001", "kind": "work", "title": "背带"},
+                body="第一行。\n\n![缺](images/none.jpg)\n")
+    assert main(["check", str(content)]) == 1
+    out = capsys.readouterr().out
+    text = (content / "crafts" / "work" / "index.md").read_text(encoding="utf-8").splitlines()
+    line = next(n for n, l in enumerate(text, start=1) if "none.jpg" in l)
+    assert f"crafts/work/index.md:{line}: image-missing body:" in out

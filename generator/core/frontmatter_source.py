@@ -29,6 +29,7 @@ class Parsed:
     metadata: dict | None                 # None when there is no usable front matter
     body: str
     lines: dict[str, int] = field(default_factory=dict)  # dotted field path -> 1-based line
+    body_line: int = 1                    # the file line where the body's first character is
     error: str | None = None              # 'no-front-matter' or 'invalid-yaml'
     error_line: int | None = None
     error_detail: str = ""
@@ -59,7 +60,8 @@ def parse_entry_text(text: str) -> Parsed:
                       error_detail="front matter must be a mapping of field: value")
     lines: dict[str, int] = {}
     _index_lines(node, "", offset, lines)
-    return Parsed(data, body, lines=lines)
+    body_line = text[: len(text) - len(body)].count("\n") + 1
+    return Parsed(data, body, lines=lines, body_line=body_line)
 
 
 def _index_lines(node: yaml.Node | None, prefix: str, offset: int, lines: dict[str, int]) -> None:

@@ -19,6 +19,8 @@ class Record:
     relpath: str                 # e.g. crafts/horse-tail-embroidery/index.md
     bundle_dir: Path             # absolute folder of the entry
     lines: dict[str, int] = field(default_factory=dict)
+    body: str = ""
+    body_line: int = 1           # file line of the body's first character
 
     @property
     def section(self) -> str:
@@ -86,4 +88,4 @@ def load_entry(content_root: Path, relpath: str, path: Path) -> tuple[Record | N
         return None, found
     bundle_dir = path.parent
     found = check_entry(entry, relpath, parsed.lines, content_root, bundle_dir)
-    return Record(entry, relpath, bundle_dir, parsed.lines), found
+    return Record(entry, relpath, bundle_dir, parsed.lines, parsed.body, parsed.body_line), found

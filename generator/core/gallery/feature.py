@@ -13,6 +13,7 @@ from ..problems import Problem
 from ..site import BuildContext, Feature, GeneratedFile
 from ..views import entry_view
 from . import iiif
+from .body import body_image_refs
 from .views import image_view
 
 log = logging.getLogger("shui_archive.gallery")
@@ -28,6 +29,7 @@ class GalleryFeature(Feature):
     def __init__(self) -> None:
         self.engine: ImageEngine | None = None
         self.results: dict[tuple[str, int], ImageResult] = {}
+        self.body_results: dict[tuple[str, str], ImageResult] = {}
         self.prefix = DEFAULT_URL_PREFIX
 
     def problems(self, ctx: BuildContext) -> list[Problem]:
@@ -45,14 +47,22 @@ class GalleryFeature(Feature):
                 where = Where(record.relpath, field, line_of(record.lines, field))
                 found = check_image_path(ctx.catalogue.content_root, record.bundle_dir, image.src, where)
                 if isinstance(found, Path):  # path problems are reported by the content checks
-                    pending.append(((record.entry.id, index), self.engine.submit(found, where)))
+                    pending.append((self.results, (record.entry.id, index), self.engine.submit(found, where)))
         problems = []
-        for key, future in pending:
+        for record in ctx.catalogue.records.values():
+            for src, offset in body_image_refs(record.body):
+                where = Where(record.relpath, "body", record.body_line + record.body[:offset].count("\n"))
+                found = check_image_path(ctx.catalogue.content_root, record.bundle_dir, src, where)
+                if isinstance(found, Problem):
+                    problems.append(found)
+                else:
+                    pending.append((self.body_results, (record.entry.id, src), self.engine.submit(found, where)))
+        for results, key, future in pending:
             outcome = future.result()
             if isinstance(outcome, Problem):
                 problems.append(outcome)
             else:
-                self.results[key] = outcome
+                results[key] = outcome
         self.engine.save_index()
         return problems
 
@@ -61,12 +71,16 @@ class GalleryFeature(Feature):
                 for index, image in enumerate(record.entry.gallery)
                 if (record.entry.id, index) in self.results]
 
+    def body_images_of(self, record: Record) -> dict[str, dict[str, Any]]:
+        return {src: image_view(result, None, self.prefix)
+                for (entry_id, src), result in self.body_results.items() if entry_id == record.entry.id}
+
     def entry_data(self, ctx: BuildContext, record: Record) -> dict[str, Any]:
-        images = self.images_of(record)
-        if not images:
-            return {}
-        return {"images": images, "thumb": images[0]["thumb"],
-                "manifest": iiif.manifest_path(record.entry.id)}
+        images, body_images = self.images_of(record), self.body_images_of(record)
+        data: dict[str, Any] = {"body_images": body_images} if body_images else {}
+        if images:
+            data.update(images=images, thumb=images[0]["thumb"], manifest=iiif.manifest_path(record.entry.id))
+        return data
 
     def files(self, ctx: BuildContext) -> Iterable[GeneratedFile]:
         manifests = []
@@ -80,7 +94,7 @@ class GalleryFeature(Feature):
                             iiif.to_bytes(iiif.collection(manifests, ctx.site_name, ctx.site_url)))
 
     def publish(self, ctx: BuildContext, site_dir: Path) -> None:
-        for result in self.results.values():
+        for result in [*self.results.values(), *self.body_results.values()]:
             result.publish(site_dir, self.prefix)
 
     def close(self) -> None:

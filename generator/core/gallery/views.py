@@ -14,7 +14,8 @@ MIME = {"avif": "image/avif", "webp": "image/webp", "jpeg": "image/jpeg"}
 DISPLAY_WIDTH = 1280
 
 
-def image_view(result: ImageResult, image: GalleryImage, prefix: str) -> dict[str, Any]:
+def image_view(result: ImageResult, image: GalleryImage | None, prefix: str) -> dict[str, Any]:
+    """`image` is the gallery item's front matter; None for an image used in the body text."""
     fallback = result.fallback_format
     candidates = result.by_format(fallback)
     shown = min(candidates, key=lambda d: abs(d.width - DISPLAY_WIDTH))
@@ -22,14 +23,15 @@ def image_view(result: ImageResult, image: GalleryImage, prefix: str) -> dict[st
     sources = [{"type": MIME[fmt],
                 "candidates": [{"url": d.url(prefix), "width": d.width} for d in result.by_format(fmt)]}
                for fmt in sorted(result.formats, key=FORMAT_ORDER.index)]
+    described = image.model_dump(mode="json", exclude_none=True) if image else {}
     return {
-        **image.model_dump(mode="json", exclude_none=True),
-        "rights_label": rights_label(image.rights),
+        **described,
+        "rights_label": rights_label(image.rights) if image else "",
         "src": shown.url(prefix), "width": shown.width, "height": shown.height,
         "sources": sources,
         "full": {"url": full.url(prefix), "width": full.width, "height": full.height},
         "thumb": {"src": small.url(prefix), "width": small.width, "height": small.height,
-                  "alt": image.alt},
+                  "alt": image.alt if image else ""},
         "derivatives": [{"url": d.url(prefix), "width": d.width, "height": d.height,
                          "format": MIME[d.format]} for d in result.derivatives],
     }
