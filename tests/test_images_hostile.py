@@ -72,8 +72,9 @@ def test_symlink_inside_content_is_fine(content: Path, bundle: Path):
     assert check(content, bundle, "images/a.jpg") == image.resolve()
 
 
-@pytest.mark.parametrize("src", ["images/nope.jpg", "", "images"])
+@pytest.mark.parametrize("src", ["images/nope.jpg", "", "images", "images/a\0b.jpg", "images/loop.jpg"])
 def test_missing_file(content: Path, bundle: Path, src: str):
+    (bundle / "images/loop.jpg").symlink_to(bundle / "images/loop.jpg")
     assert_problem(check(content, bundle, src), "image-missing")
 
 

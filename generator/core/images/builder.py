@@ -9,7 +9,7 @@ from pathlib import Path
 from .cache import ImageCache
 from .derive import cascade, height_for, plan_widths
 from .encode import write_derivative
-from .opening import open_source, read_source_bytes
+from .opening import OpenedSource, open_source, read_source_bytes
 from .rejection import ImageRejected
 from .result import Derivative, ImageResult
 from .settings import ImageSettings
@@ -98,7 +98,7 @@ class DerivativeBuilder:
         self.cache.store(result)
         return result
 
-    def _encode(self, opened, widths: list[int], missing: list[_Output]) -> None:
+    def _encode(self, opened: OpenedSource, widths: list[int], missing: list[_Output]) -> None:
         pending = {(o.width, o.format): o for o in missing}
         smallest_needed = min(o.width for o in missing)
         try:

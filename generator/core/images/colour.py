@@ -31,7 +31,7 @@ def prepare_for_resampling(image: Image.Image) -> Image.Image:
         return image.convert("RGBA")
     if mode in _SIXTEEN_BIT or mode == "I":
         return _wide_grey_to_l(image)
-    if mode == "1":
+    if mode in ("1", "F"):
         return image.convert("L")
     return image.convert("RGB")
 

@@ -86,7 +86,9 @@ class ImageEngine:
     def keys_in_use(self) -> set[str]:
         """Cache keys of the images derived or reused since the build began."""
         self.wait()
-        return {w.result().key for w in self._by_source.values() if w.exception() is None}
+        with self._lock:
+            finished = list(self._by_source.values())
+        return {work.result().key for work in finished if work.exception() is None}
 
     def prune(self, keys_in_use: Iterable[str] | None = None) -> PruneReport:
         """Delete cached files of every key not in use (default: the keys of this build)."""

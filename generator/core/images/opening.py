@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
@@ -45,7 +46,7 @@ class OpenedSource:
         return (h, w) if self.swaps_axes else (w, h)
 
 
-def read_source_bytes(path, settings: ImageSettings) -> bytes:
+def read_source_bytes(path: Path, settings: ImageSettings) -> bytes:
     size = path.stat().st_size
     if size > settings.max_file_bytes:
         raise ImageRejected("image-too-large", f"{size} bytes > {settings.max_file_bytes}",

@@ -31,13 +31,17 @@ def resolve_image_path(content_root: Path, bundle_dir: Path, src: str) -> Path:
     if not lexical.is_relative_to(root):
         raise ImageRejected("path-outside-content", src, src)
     # Then follow symlinks: a link inside content/ may point anywhere.
-    resolved = lexical.resolve()
+    try:
+        resolved = lexical.resolve()
+        is_file = resolved.is_file()
+    except (OSError, RuntimeError, ValueError):  # symlink loop, NUL byte, unreadable folder
+        raise ImageRejected("image-missing", src, src) from None
     if not resolved.is_relative_to(root):
         raise ImageRejected("path-outside-content", f"{src} (symlink leaves content/)",
                             f"{src}（符号链接指向 content/ 之外）")
     if resolved.suffix.lower() in SVG_SUFFIXES:
         raise ImageRejected("image-svg-refused", src, src)
-    if not resolved.is_file():
+    if not is_file:
         raise ImageRejected("image-missing", src, src)
     return resolved
 
