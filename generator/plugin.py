@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -17,6 +18,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .core.features import FEATURES
 from .core.gallery.body import rewrite_body_images
 from .core.problems import format_text
+from .core.sanitize import clean_html
 from .core.sitemodel import SiteModel, build_site_model, close, publish
 
 log = logging.getLogger("mkdocs.plugins.shui-archive")
@@ -70,6 +72,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
         src = page.file.src_uri
+        if isinstance(page.meta.get("title"), str):
+            # Material prints page titles without escaping; a contributor's title is text.
+            page.meta["title"] = escape(page.meta["title"])
         generated = self.generated.get(src)
         if generated is not None:
             page.meta.setdefault("template", generated.template)
@@ -94,6 +99,16 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             close(self.model)
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
+        if page.file.generated_by is None:  # written by a contributor: clean it
+            html = clean_html(html)
         view = self.model.view_for(page.file.src_uri)
         body_images = view and view["features"].get("gallery", {}).get("body_images")
         return rewrite_body_images(html, body_images, page.url) if body_images else html
+
+    def on_env(self, env, *, config, files):
+        # MkDocs renders templates without autoescaping. Ours print contributors' front matter,
+        # so they escape everything; Material's own templates are left as they are.
+        theme_dir = Path(config.theme.custom_dir)
+        ours = {path.relative_to(theme_dir).as_posix() for path in theme_dir.rglob("*.html")}
+        env.autoescape = lambda name: name in ours
+        return env

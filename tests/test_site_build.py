@@ -135,3 +135,24 @@ def test_pages_are_chinese_and_load_no_google_fonts(shipped_site):
     page = soup(shipped_site / "index.html")
     assert page.html["lang"].startswith("zh")
     assert not page.select("link[href*='fonts.googleapis']")
+
+
+def test_contributed_text_cannot_inject_markup_or_scripts(content, tmp_path):
+    write_entry(content, "crafts", "evil", {
+        "id": "evil001", "kind": "technique", "title": "<script>alert('title')</script>",
+        "title_en": "\"><img src=x onerror=alert('en')>", "summary": "<b onmouseover=alert(1)>x</b>",
+        "tags": ["<i>tag</i>"], "sources": [{"title": "<script>alert('src')</script>", "url": "https://ok.example/?a=1&b=2"}]},
+        body="## <img src=x onerror=alert('heading')> 标题\n\n<script>alert('body')</script>\n\n<a href=\"javascript:alert('link')\">x</a>\n\n"
+             "<img src=\"https://x.example/x.png\" onerror=\"alert('img')\">\n\n<p style=\"color:red\" onclick=\"alert(1)\">text</p>\n")
+    site = build_site(content, tmp_path / "site")
+    html = (site / "crafts" / "evil" / "index.html").read_text(encoding="utf-8")
+    page = soup(site / "crafts" / "evil" / "index.html")
+    scripts = " ".join(s.get_text() for s in page.select("script"))
+    assert "alert" not in scripts
+    for element in page.find_all(True):
+        assert not any(name.startswith("on") for name in element.attrs), element
+        assert not str(element.get("href", "")).startswith("javascript:")
+    assert page.select_one("h1").get_text() == "<script>alert('title')</script>"
+    listing = soup(site / "crafts" / "index.html")
+    assert not any(name.startswith("on") for el in listing.find_all(True) for name in el.attrs)
+    assert "&b=2" not in html.replace("&amp;b=2", "")

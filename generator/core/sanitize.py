@@ -1,0 +1,32 @@
+"""Clean the HTML made from a contributor's Markdown: markup stays, scripts and handlers go.
+
+Content comes from strangers' pull requests, and Markdown passes raw HTML through. What the
+Markdown extensions in mkdocs.yml produce (admonitions, tables, tables of contents, figures)
+is allowed; <script>, <iframe>, on* handlers, style attributes and javascript: URLs are not.
+"""
+from __future__ import annotations
+
+import nh3
+
+_TAGS = nh3.ALLOWED_TAGS | {"picture", "source", "section"}
+_EVERYWHERE = {"class", "id", "lang", "title", "dir"}
+_ATTRIBUTES = {
+    "*": _EVERYWHERE,
+    "a": {"href", "rel", "hreflang", "type", "download", "data-type", "data-gallery", "data-title",
+          "data-description"},
+    "img": {"src", "alt", "width", "height", "srcset", "sizes", "loading", "decoding"},
+    "source": {"srcset", "sizes", "type", "media", "width", "height"},
+    "td": {"align", "colspan", "rowspan"},
+    "th": {"align", "colspan", "rowspan", "scope"},
+    "col": {"span"},
+    "ol": {"start", "reversed", "type"},
+    "time": {"datetime"},
+    "details": {"open"},
+    "abbr": {"title"},
+}
+_SCHEMES = {"http", "https", "mailto", "tel"}
+
+
+def clean_html(html: str) -> str:
+    return nh3.clean(html, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_SCHEMES, link_rel=None,
+                     strip_comments=True)
