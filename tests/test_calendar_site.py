@@ -3,6 +3,7 @@ agenda pages, the event card and its JSON-LD. The site is built twice to prove s
 from __future__ import annotations
 
 import json
+import os
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -22,7 +23,8 @@ EVENTS = {  # id: (slug, front matter)
     "spri001": ("spring", {"kind": "festival", "title": "春节", "lunar": {"month": 1, "day": 1}}),
     "gath001": ("gathering", {"kind": "gathering", "title": "端节聚会", "start": "2026-10-16",
                               "series": "fest001", "place": PLACE, "organizer": "三洞乡文化站",
-                              "participants": ["arti001", "shop001"]}),
+                              "participants": ["arti001", "shop001"],
+                              "gallery": [{"src": "photo.jpg", "alt": "绣片", "credit": "编辑组", "rights": CC0}]}),
     "comp001": ("contest", {"kind": "competition", "title": "刺绣比赛", "start": "2026-03-10",
                             "end": "2026-03-12", "results": [{"entry": "work001", "rank": "一等奖"}]}),
     "exhi001": ("exhibition", {"kind": "exhibition", "title": "跨月展览", "start": "2026-03-30",
@@ -46,6 +48,8 @@ def _content(root: Path) -> Path:
     write_entry(root, "crafts", "work", {"id": "work001", "kind": "work", "title": "背带"})
     for entry_id, (slug, front) in EVENTS.items():
         write_entry(root, "events", slug, {"id": entry_id, **front})
+    from PIL import Image
+    Image.new("RGB", (1600, 1200), "teal").save(root / "events" / "gathering" / "photo.jpg")
     for page in ("index.md", "about.md", "contribute.md"):
         (root / page).write_text("# 页面\n", encoding="utf-8")
     return root
@@ -300,6 +304,13 @@ def test_jsonld_fields_of_a_gathering(site):
     assert _jsonld(site, "spring")["startDate"] == "2027-02-06"  # the next one after 2026-03-11
 
 
+def test_jsonld_image_is_the_galleries_large_derivative(site):
+    image = _jsonld(site, "gathering")["image"]
+    assert image.startswith(SITE_URL)
+    assert (site / image.removeprefix(SITE_URL)).is_file()
+    assert "image" not in _jsonld(site, "contest")
+
+
 def test_jsonld_cannot_break_out_of_its_script(site):
     html = (site / "events" / "escape" / "index.html").read_text(encoding="utf-8")
     start = html.index('<script type="application/ld+json">')
@@ -344,6 +355,8 @@ def browser():
     import shutil
     executable = shutil.which("chromium") or shutil.which("chromium-browser")
     if executable is None:
+        if os.environ.get("CI"):  # CI requires every test: a missing browser is a failure there
+            pytest.fail("chromium is not installed", pytrace=False)
         pytest.skip("chromium is not installed (.ci/run installs it)")
     from playwright.sync_api import sync_playwright
     with sync_playwright() as playwright:

@@ -120,7 +120,6 @@ def event_card(build: CalendarBuild, record: Record) -> dict[str, Any]:
         "series_events": [{**entry_ref(r), "when": build.item(o)} for r, o in members],
         "shui": _shui(record, build),
         "add": _add_to_calendar(build, record, main) if main else None,
+        # Without `image`: the theme adds the gallery's large derivative (originals are not published).
         "jsonld": event_jsonld(build.catalogue, record, main, build.site_url, series, members),
-        # The original of the first gallery image, for the theme when the gallery has no derivative.
-        "image_path": f"{record.url}{event.gallery[0].src}" if event.gallery else None,
     }
