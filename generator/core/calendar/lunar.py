@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from lunar_python import LunarYear
+from lunar_python import Lunar, LunarYear
 from lunar_python.util import LunarUtil
 
 from ..model import LunarRule
@@ -123,3 +123,9 @@ def rule_label_en(rule: LunarRule) -> str:
     month = f"{'leap ' if rule.leap else ''}lunar month {rule.month}"
     days = f", for {rule.days} days" if rule.days > 1 else ""
     return f"every year on {month}, day {rule.day}{days}"
+
+
+def year_label_zh(lunar_year: int) -> str:
+    """The lunar year that begins in this Gregorian year, e.g. 农历丙午年（马年）."""
+    animal = Lunar.fromYmd(lunar_year, 1, 1).getYearShengXiao()
+    return f"农历{LunarYear.fromYear(lunar_year).getGanZhi()}年（{animal}年）"

@@ -6,12 +6,10 @@ from datetime import date
 from itertools import groupby
 from typing import Any
 
-from lunar_python import LunarYear, Lunar
-
 from ..site import GeneratedPage
 from . import labels, urls
 from .build import CalendarBuild
-from .lunar import lunar_day
+from .lunar import lunar_day, year_label_zh
 from .occurrences import Occurrence
 from .shui_aid import shui_sections
 
@@ -70,12 +68,10 @@ def year_page(build: CalendarBuild, year: int) -> GeneratedPage:
         touching = build.touching_month(year, month)
         months.append({**_month_link(build, year, month), "month": month, "count": len(touching),
                        "events": [build.item(o) for o in touching]})
-    lunar_year = LunarYear.fromYear(year)
     data = {
         "year": year,
         "zh": f"{year}年", "en": str(year),
-        # The lunar year that begins in this Gregorian year, e.g. 丙午年（马年）.
-        "lunar_year_zh": f"农历{lunar_year.getGanZhi()}年（{Lunar.fromYmd(year, 1, 1).getYearShengXiao()}年）",
+        "lunar_year_zh": year_label_zh(year),
         "months": months,
         "prev": _year_link(build, year - 1),
         "next": _year_link(build, year + 1),
