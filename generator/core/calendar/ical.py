@@ -32,11 +32,8 @@ def dtstamp(event: Event) -> datetime:
     known = [s.date for s in event.sources if s.date]
     if known:
         day = max(known)
-    elif isinstance(event.start, datetime):
-        return event.start.astimezone(timezone.utc) if event.start.tzinfo else \
-            datetime.combine(event.start.date(), time(0), timezone.utc)
-    elif isinstance(event.start, date):
-        day = event.start
+    elif event.start is not None:
+        day = event.start.date() if isinstance(event.start, datetime) else event.start
     else:
         return FALLBACK_STAMP
     return datetime.combine(day, time(0), timezone.utc)
