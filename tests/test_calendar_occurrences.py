@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-from conftest import write_entry
+from sitebuild import write_entry
 from generator.core.calendar.build import CalendarBuild
 from generator.core.calendar.card import event_card
 from generator.core.calendar.feature import CalendarFeature

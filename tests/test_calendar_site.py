@@ -11,7 +11,7 @@ import icalendar
 import pytest
 from ical.calendar_stream import IcsCalendarStream
 
-from conftest import CC0, SOURCE, build_site, load_site_config, soup, write_entry
+from sitebuild import CC0, SOURCE, build_site, load_site_config, soup, write_entry
 
 SITE_URL = "https://example.org/shui/"
 SETTINGS = {"first_year": 2026, "last_year": 2027, "today": "2026-03-11"}

@@ -1,7 +1,7 @@
 """CONTRIBUTING.md documents every field and every problem code the model has."""
 from __future__ import annotations
 
-from conftest import PROJECT
+from sitebuild import PROJECT
 from generator.core.model import MODELS, GalleryImage, LunarRule, Place, Result, Source
 from generator.core.problems import CODES
 

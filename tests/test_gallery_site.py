@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 import pytest
 from PIL import Image
 
-from conftest import CC0, build_site, soup, technique, write_entry
+from sitebuild import CC0, build_site, soup, technique, write_entry
 
 
 def add_photo(content: Path, size=(2400, 1600), name="photo.jpg", exif_gps=True) -> Path:

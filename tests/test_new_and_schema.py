@@ -4,7 +4,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-from conftest import PROJECT
+from sitebuild import PROJECT
 from generator.cli import main
 from generator.core.catalogue import build_catalogue
 

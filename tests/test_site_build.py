@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort, PluginError
 
-from conftest import build_site, load_site_config, soup, technique, write_entry
+from sitebuild import build_site, load_site_config, soup, technique, write_entry
 
 
 def test_entry_page_has_facts_card_and_links(content, tmp_path):

@@ -1,0 +1,74 @@
+"""Test helpers: real content folders and real MkDocs builds in tmp_path.
+
+A module of its own (not conftest) so that test files in any folder can import it."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import yaml
+
+PROJECT = Path(__file__).resolve().parent.parent
+CONTENT = PROJECT / "content"
+
+# MkDocs resolves some settings (the jieba dictionary) against the working folder.
+os.chdir(PROJECT)
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+SOURCE = {"title": "常州经开区报道", "publisher": "常州经开区民族宗教事务局", "date": "2022-04-29"}
+CC0 = "https://creativecommons.org/publicdomain/zero/1.0/"
+
+
+def write_entry(content: Path, section: str, slug: str, front: dict | str, body: str = "正文。\n") -> Path:
+    """Write content/<section>/<slug>/index.md; `front` is a dict or raw YAML text."""
+    folder = content / section / slug
+    folder.mkdir(parents=True, exist_ok=True)
+    text = front if isinstance(front, str) else yaml.safe_dump(front, allow_unicode=True, sort_keys=False)
+    path = folder / "index.md"
+    path.write_text(f"---\n{text}---\n\n{body}", encoding="utf-8")
+    return path
+
+
+def technique(**extra) -> dict:
+    return {"id": "tech001", "kind": "technique", "title": "马尾绣", "title_en": "Horse-tail embroidery",
+            "summary": "技艺", "sources": [SOURCE], **extra}
+
+
+def workshop(**extra) -> dict:
+    return {"id": "shop001", "kind": "workshop", "title": "基地", "techniques": ["tech001"], **extra}
+
+
+def festival(**extra) -> dict:
+    return {"id": "fest001", "kind": "festival", "title": "端节", "start": "2026-10-16", **extra}
+
+
+def lesson(**extra) -> dict:
+    return {"id": "less001", "title": "认识马尾绣", "grades": ["四年级"], "subjects": ["美术"],
+            "duration_minutes": 40, "objectives": ["说出做法"], "related": ["tech001"], **extra}
+
+
+def copy_shipped_content(tmp_path: Path) -> Path:
+    target = tmp_path / "content"
+    shutil.copytree(CONTENT, target)
+    return target
+
+
+def load_site_config(content_dir: Path, site_dir: Path, *, strict: bool = True):
+    from mkdocs.config import load_config
+    return load_config(str(PROJECT / "mkdocs.yml"), docs_dir=str(content_dir),
+                       site_dir=str(site_dir), strict=strict)
+
+
+def build_site(content_dir: Path, site_dir: Path, *, strict: bool = True, config=None) -> Path:
+    """Build a real site with the project's mkdocs.yml; returns the site folder."""
+    from mkdocs.commands.build import build
+    config = config or load_site_config(content_dir, site_dir, strict=strict)
+    config.plugins.on_startup(command="build", dirty=False)
+    build(config)
+    return site_dir
+
+
+def soup(path: Path):
+    from bs4 import BeautifulSoup
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
