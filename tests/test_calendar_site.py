@@ -321,7 +321,7 @@ def test_jsonld_cannot_break_out_of_its_script(site):
 
 
 def test_event_card_facts_and_links(site):
-    card = soup(site / "events" / "gathering" / "index.html").select_one("dl.cal-card")
+    card = soup(site / "events" / "gathering" / "index.html").select_one("section.archive-facts dl")
     text = card.get_text(" ", strip=True)
     for part in ("2026年10月16日 星期五", "Friday 16 October 2026", "农历九月初七", "三洞乡文化站"):
         assert part in text, part
@@ -332,19 +332,19 @@ def test_event_card_facts_and_links(site):
     assert (site / "events" / "gathering" / ics).resolve() == (site / "calendar/events/gath001.ics").resolve()
     assert card.select_one("a[href='webcal://example.org/shui/calendar/archive.ics']") is not None
     assert card.select_one("a[href^='https://calendar.google.com/calendar/render?action=TEMPLATE']") is not None
-    festival = soup(site / "events" / "duan" / "index.html").select_one("dl.cal-card")
+    festival = soup(site / "events" / "duan" / "index.html").select_one("section.archive-facts dl")
     assert festival.select_one("a[href='../gathering/']") is not None        # and back
 
 
 def test_event_card_timed_cancelled_lunar_and_results(site):
-    evening = soup(site / "events" / "evening" / "index.html").select_one("dl.cal-card").get_text(" ", strip=True)
+    evening = soup(site / "events" / "evening" / "index.html").select_one("section.archive-facts dl").get_text(" ", strip=True)
     assert "19:00–21:00" in evening and "Asia/Shanghai" in evening and "UTC+08:00" in evening
-    cancelled = soup(site / "events" / "cancelled" / "index.html").select_one("dl.cal-card")
+    cancelled = soup(site / "events" / "cancelled" / "index.html").select_one("section.archive-facts dl")
     assert "已取消" in cancelled.get_text() and "Cancelled" in cancelled.get_text()
     assert cancelled.select_one("a[href*='calendar.google.com']") is None
-    spring = soup(site / "events" / "spring" / "index.html").select_one("dl.cal-card").get_text(" ", strip=True)
+    spring = soup(site / "events" / "spring" / "index.html").select_one("section.archive-facts dl").get_text(" ", strip=True)
     assert "每年农历正月初一" in spring and "2026年2月17日" in spring and "2027年2月6日" in spring
-    contest = soup(site / "events" / "contest" / "index.html").select_one("dl.cal-card")
+    contest = soup(site / "events" / "contest" / "index.html").select_one("section.archive-facts dl")
     assert "一等奖" in contest.get_text() and contest.select_one("a[href$='crafts/work/']") is not None
 
 

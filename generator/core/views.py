@@ -6,7 +6,7 @@ from typing import Any
 
 from .catalogue import Catalogue, Link
 from .loader import Record
-from .model import KINDS
+from .model import KINDS, Place
 
 PERMALINK_PREFIX = "id"
 
@@ -14,6 +14,20 @@ PERMALINK_PREFIX = "id"
 def permalink(entry_id: str) -> str:
     """The URL that always reaches an entry, even after its folder is renamed."""
     return f"{PERMALINK_PREFIX}/{entry_id}/"
+
+
+def map_url(lat: float, lon: float) -> str:
+    """A plain link to OpenStreetMap: nothing is loaded until the reader follows it."""
+    return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=15/{lat}/{lon}"
+
+
+def place_view(place: Place | None) -> dict[str, Any] | None:
+    if place is None:
+        return None
+    view = place.model_dump(exclude_none=True)
+    if place.lat is not None and place.lon is not None:
+        view["map_url"] = map_url(place.lat, place.lon)
+    return view
 
 
 def entry_ref(record: Record) -> dict[str, Any]:
@@ -29,6 +43,7 @@ def entry_view(catalogue: Catalogue, record: Record) -> dict[str, Any]:
     view.update(
         fields=record.entry.model_dump(mode="json", exclude_none=True),
         permalink=permalink(record.entry.id),
+        place=place_view(getattr(record.entry, "place", None)),
         links=_grouped(catalogue, catalogue.outgoing(record.entry.id), "target"),
         backlinks=_grouped(catalogue, catalogue.backlinks(record.entry.id), "source"),
         features={},

@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 
 from ..loader import Record
 from ..model import Event
-from ..views import entry_ref
+from ..views import entry_ref, place_view
 from . import labels, urls
 from .build import CalendarBuild
 from .jsonld import event_jsonld
@@ -20,11 +20,6 @@ def representative(items: list[Occurrence], build: CalendarBuild) -> Occurrence 
     """The occurrence a page stands for: the next one from the build's today, else the latest."""
     upcoming = [o for o in items if o.last >= build.settings.today]
     return upcoming[0] if upcoming else (items[-1] if items else None)
-
-
-def map_url(lat: float, lon: float) -> str:
-    """A plain OpenStreetMap link: nothing is loaded until the reader follows it."""
-    return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=15/{lat}/{lon}"
 
 
 def google_calendar_url(item: Occurrence, details: str, location: str | None) -> str:
@@ -40,15 +35,6 @@ def google_calendar_url(item: Occurrence, details: str, location: str | None) ->
     if location:
         params["location"] = location
     return "https://calendar.google.com/calendar/render?" + urlencode(params)
-
-
-def _place(event: Event) -> dict[str, Any] | None:
-    if event.place is None:
-        return None
-    place = event.place.model_dump()
-    if event.place.lat is not None and event.place.lon is not None:
-        place["map_url"] = map_url(event.place.lat, event.place.lon)
-    return place
 
 
 def _linked(build: CalendarBuild, record: Record, field: str) -> set[str]:
@@ -112,7 +98,7 @@ def event_card(build: CalendarBuild, record: Record) -> dict[str, Any]:
         # Every date of a yearly (lunar) festival in the configured span, with notes on short months.
         "occurrences": [{**build.item(o), "year": o.lunar_year, "clamped": o.clamped}
                         for o in items if o.lunar_year is not None],
-        "place": _place(event),
+        "place": place_view(event.place),
         "organizer": event.organizer,
         "participants": _refs(build, record, "participants", event.participants),
         "results": results,
