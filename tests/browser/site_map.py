@@ -1,0 +1,76 @@
+"""Find the pages the browser tests visit in a built site, by what the pages contain.
+
+Pages are found rather than named so the tests follow the content: a new entry, a gallery or a
+calendar month is covered without editing the tests.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+SEARCH_TERM = "马尾绣"
+
+
+@dataclass
+class SiteMap:
+    """Site-relative directory URLs ('crafts/x/'), grouped by what the page shows."""
+    entries: list[str] = field(default_factory=list)      # crafts and events entries
+    lessons: list[str] = field(default_factory=list)
+    galleries: list[str] = field(default_factory=list)    # entries with a lightbox gallery
+    listings: list[str] = field(default_factory=list)
+    calendar: list[str] = field(default_factory=list)     # every page under calendar/
+    busy_months: dict[str, str] = field(default_factory=dict)  # month page -> a date with events
+
+    def key_page(self, name: str) -> str | None:
+        """The page standing for one sort the browser tests check; None when the site has none."""
+        return KEY_PAGES[name](self)
+
+    def required(self, name: str) -> str:
+        url = self.key_page(name)
+        if url is None:
+            pytest.fail(f"the built site has no {name} page for the browser tests to check", pytrace=False)
+        return url
+
+
+# One page of each sort: a home page, a crafts entry with a gallery, an event, a month page with
+# events, a lesson, a listing and a search.
+KEY_PAGES = {
+    "home": lambda site: "",
+    "gallery-entry": lambda site: _first(url for url in site.galleries if url.startswith("crafts/")),
+    "event": lambda site: _first(url for url in site.entries if url.startswith("events/")),
+    "month": lambda site: _first(site.busy_months),
+    "lesson": lambda site: _first(site.lessons),
+    "listing": lambda site: "crafts/" if "crafts/" in site.listings else _first(site.listings),
+    "search": lambda site: f"?q={SEARCH_TERM}",
+}
+
+
+def _first(urls) -> str | None:
+    return next(iter(urls), None)
+
+
+def map_site(site: Path) -> SiteMap:
+    found = SiteMap()
+    for path in sorted(site.rglob("index.html")):
+        url = path.parent.relative_to(site).as_posix() + "/"
+        url = "" if url == "./" else url
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        _classify(found, url, page)
+    return found
+
+
+def _classify(found: SiteMap, url: str, page: BeautifulSoup) -> None:
+    if page.select_one("header.archive-entry-header"):
+        (found.lessons if url.startswith("lessons/") else found.entries).append(url)
+        if page.select_one("a.glightbox"):
+            found.galleries.append(url)
+    if page.select_one(".archive-listing-group"):
+        found.listings.append(url)
+    if url.startswith("calendar/"):
+        found.calendar.append(url)
+        busy_day = next((cell for cell in page.select("table td[data-date]") if cell.select_one("a")), None)
+        if busy_day is not None:
+            found.busy_months[url] = busy_day["data-date"]
