@@ -1,7 +1,7 @@
 """Browser fixtures: the shipped site on 127.0.0.1 and Debian's Chromium driven by Playwright.
 
 Each pytest-xdist worker builds its own site (the `shipped_site` session fixture), serves it on
-its own free port and starts its own Chromium.
+its own free port and starts its own Chromium for each test module.
 """
 from __future__ import annotations
 
@@ -42,7 +42,9 @@ def unavailable(reason: str) -> None:
     pytest.skip(reason)
 
 
-@pytest.fixture(scope="session")
+# Per module, not per session: Playwright's sync API allows one running instance per process,
+# and other test modules (tests/test_calendar_site.py) start their own.
+@pytest.fixture(scope="module")
 def browser():
     if not CHROMIUM.exists():
         unavailable(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium fonts-noto-cjk)")
