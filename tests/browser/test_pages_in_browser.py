@@ -51,11 +51,13 @@ def test_keyboard_focus_is_visible(open_tab):
     unmarked = []
     for _ in range(FOCUSABLE_STEPS):
         page.keyboard.press("Tab")
+        # An element that takes focus while it has no size is an invisible Tab stop.
         focused = page.evaluate("""() => {
-            const el = document.activeElement, style = getComputedStyle(el);
+            const el = document.activeElement, style = getComputedStyle(el), box = el.getBoundingClientRect();
             const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2;
-            return {what: el.outerHTML.slice(0, 120), marked: outline || style.boxShadow !== "none"};
+            const ring = outline || style.boxShadow !== "none";
+            return {what: el.outerHTML.slice(0, 120), shown: ring && box.width > 0 && box.height > 0};
         }""")
-        if not focused["marked"]:
+        if not focused["shown"]:
             unmarked.append(focused["what"])
     assert unmarked == [], "focused without a visible focus ring:\n" + "\n".join(unmarked)
