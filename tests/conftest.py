@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from chromium import launch_browser
 from sitebuild import CONTENT, build_site, festival, lesson, technique, workshop, write_entry
 
 
@@ -27,3 +28,9 @@ def shipped_site(tmp_path_factory) -> Path:
     """The shipped content, built once per test session with --strict."""
     root = tmp_path_factory.mktemp("shipped")
     return build_site(CONTENT, root / "site")
+
+
+# One per test process: Playwright's sync API allows a single running instance per process.
+@pytest.fixture(scope="session")
+def browser():
+    yield from launch_browser()

@@ -3,7 +3,6 @@ agenda pages, the event card and its JSON-LD. The site is built twice to prove s
 from __future__ import annotations
 
 import json
-import os
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -349,21 +348,6 @@ def test_event_card_timed_cancelled_lunar_and_results(site):
 
 
 # --- calendar.js in a real browser -----------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def browser():
-    import shutil
-    executable = shutil.which("chromium") or shutil.which("chromium-browser")
-    if executable is None:
-        if os.environ.get("CI"):  # CI requires every test: a missing browser is a failure there
-            pytest.fail("chromium is not installed", pytrace=False)
-        pytest.skip("chromium is not installed (.ci/run installs it)")
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable)
-        yield browser
-        browser.close()
-
 
 def _open(browser, path: Path, today: str):
     page = browser.new_page()

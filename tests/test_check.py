@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild import PROJECT, SOURCE, CC0, festival, technique, workshop, write_entry
+from sitebuild import PROJECT, CC0, festival, technique, workshop, write_entry
 from generator.cli import main
 from generator.core.catalogue import build_catalogue
 from generator.core.problems import CODES

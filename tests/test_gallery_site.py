@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 import pytest
 from PIL import Image
 
-from sitebuild import CC0, build_site, soup, technique, write_entry
+from sitebuild import CC0, build_site, soup, write_entry
 
 
 def add_photo(content: Path, size=(2400, 1600), name="photo.jpg", exif_gps=True) -> Path:
@@ -102,7 +102,7 @@ def test_hostile_image_fails_a_strict_build_with_its_code(content, tmp_path, cap
     (path.parent / "photo.jpg").write_bytes(payload)
     with pytest.raises(Exception):
         build_site(content, tmp_path / "site")
-    assert f"crafts/work/index.md" in caplog.text and f"{code} gallery.0.src" in caplog.text
+    assert "crafts/work/index.md" in caplog.text and f"{code} gallery.0.src" in caplog.text
 
 
 def test_truncated_image_is_a_problem_in_check(content, capsys):

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import ast
-from pathlib import Path
 
 from sitebuild import PROJECT
 from generator.cli import main

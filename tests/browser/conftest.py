@@ -1,69 +1,24 @@
 """Browser fixtures: the shipped site on 127.0.0.1 and Debian's Chromium driven by Playwright.
 
 Each pytest-xdist worker builds its own site (the `shipped_site` session fixture), serves it on
-its own free port and starts its own Chromium for each test module.
+its own free port and shares one Chromium (the `browser` fixture in tests/conftest.py).
 """
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from chromium import unavailable
 
 from .axe_core import install_axe
 from .local_server import LocalSite
 from .page_watch import PageWatch
 from .site_map import SiteMap, map_site
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",  # the CI container runs as root
-    # Nothing but the pages under test may reach the network: no updates, no sync, no QUIC
-    # probes, and every host name except 127.0.0.1 fails to resolve.
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-gpu",
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-]
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
-
-
-def unavailable(reason: str) -> None:
-    """CI requires every browser test; on a volunteer's machine a missing tool only skips them."""
-    if os.environ.get("CI"):
-        pytest.fail(f"{reason} (CI is set, so browser tests may not be skipped)", pytrace=False)
-    pytest.skip(reason)
-
-
-# Per module, not per session: Playwright's sync API allows one running instance per process,
-# and other test modules (tests/test_calendar_site.py) start their own.
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        unavailable(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium fonts-noto-cjk)")
-    if os.environ.get("CI") and not _has_chinese_font():
-        unavailable("no Chinese font: install fonts-noto-cjk, or screenshots show empty boxes")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        unavailable("Playwright is missing: pip install -e '.[test]'")
-    with sync_playwright() as playwright:
-        # Playwright starts every launch with a fresh temporary --user-data-dir of its own.
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-def _has_chinese_font() -> bool:
-    fc_list = shutil.which("fc-list")
-    return bool(fc_list and subprocess.run([fc_list, ":lang=zh"], capture_output=True, text=True).stdout.strip())
 
 
 @pytest.fixture(scope="session")
