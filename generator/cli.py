@@ -8,7 +8,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .core.problems import format_json, format_text
+from .core.problems import format_github, format_json, format_text
 from .core.scaffold import SECTION_OF, new_entry
 from .core.schema import stale_schemas, write_schemas
 from .core.sitemodel import close
@@ -22,7 +22,8 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="检查全部条目 / check every entry")
     check.add_argument("content", nargs="?", default="content", help="content folder (default: content)")
-    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--format", choices=("text", "json", "github"), default="text",
+                       help="github: annotations for a GitHub Actions log")
 
     new = commands.add_parser("new", help="新建条目 / create a new entry")
     new.add_argument("what", choices=sorted(SECTION_OF))
@@ -56,6 +57,10 @@ def _check(args) -> int:
     problems, count = model.problems, len(model.catalogue.records)
     if args.format == "json":
         print(format_json(problems))
+    elif args.format == "github":
+        prefix = content.resolve().relative_to(Path.cwd().resolve()).as_posix() + "/" \
+            if content.resolve().is_relative_to(Path.cwd().resolve()) else ""
+        print(format_github(problems, prefix))
     elif problems:
         print(format_text(problems))
         print(f"\n{len(problems)} 个问题 / problem(s) in {count} valid entries")

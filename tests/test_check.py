@@ -168,3 +168,13 @@ def test_broken_content_never_gives_a_traceback(content, tmp_path):
 def test_shipped_content_is_clean(capsys):
     exit_code, out = run_check(PROJECT / "content", capsys)
     assert exit_code == 0, out
+
+
+def test_github_format_annotates_file_and_line(content, capsys, monkeypatch):
+    write_entry(content, "crafts", "bad", technique(id="bad0001", titel="x, y: z"))
+    monkeypatch.chdir(content.parent)
+    exit_code, out = run_check(Path("content"), capsys, "--format", "github")
+    assert exit_code == 1
+    line = out.strip().splitlines()[0]
+    assert line.startswith("::error file=content/crafts/bad/index.md,line=")
+    assert ",title=unknown-field titel::" in line and "未知字段" in line

@@ -85,3 +85,21 @@ def format_text(problems: Iterable[Problem]) -> str:
 def format_json(problems: Iterable[Problem]) -> str:
     items = [asdict(p) for p in sorted(problems, key=Problem.sort_key)]
     return json.dumps({"problems": items, "count": len(items)}, ensure_ascii=False, indent=2)
+
+
+def _workflow_escape(text: str, in_property: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if in_property else text
+
+
+def format_github(problems: Iterable[Problem], path_prefix: str = "content/") -> str:
+    """GitHub Actions annotations: each problem shows on its file and line in a pull request."""
+    lines = []
+    for p in sorted(problems, key=Problem.sort_key):
+        where = f"file={_workflow_escape(path_prefix + p.path, True)}"
+        if p.line:
+            where += f",line={p.line}"
+        title = p.code + (f" {p.field}" if p.field else "")
+        lines.append(f"::error {where},title={_workflow_escape(title, True)}::"
+                     f"{_workflow_escape(p.message_zh + ' / ' + p.message_en)}")
+    return "\n".join(lines)
