@@ -227,8 +227,10 @@ def peer_scripts() -> Path | None:
     return None
 
 
-def run_peers(folder: Path, workers: int, scratch: Path, sharp_dir: Path, vips_python: Path) -> list[tuple[str, float | None, str]]:
-    """(peer, ms per image, note) for each peer pipeline, on the same images, `workers` in flight."""
+def run_peers(folder: Path, workers: int, scratch: Path, sharp_dir: Path, vips_python: Path,
+              repeat: int) -> list[tuple[str, float | None, str]]:
+    """(peer, ms per image, note) for each peer pipeline, on the same images, `workers` in flight;
+    like ours, the fastest of `repeat` runs."""
     scripts = peer_scripts()
     if scripts is None:
         return [("peers", None, "shared/peers not found")]
@@ -238,32 +240,45 @@ def run_peers(folder: Path, workers: int, scratch: Path, sharp_dir: Path, vips_p
         env = {**os.environ, "SHARP_DIR": str(sharp_dir)}
         out = scratch / "sharp.json"
         configs = f"cascade_fast:{workers}:1,naive:{workers}:1"
-        subprocess.run([node, str(scripts / "peer_sharp.mjs"), str(folder), "--runs", "1", "--configs", configs,
-                        "--json", str(out)], check=True, env=env, capture_output=True)
-        data = json.loads(out.read_text())["configs"]
-        rows.append(("sharp, decode once, WebP effort 2",
-                     data[f"cascade_fast:{workers}:1"]["ms_per_img"], ""))
-        rows.append(("sharp, one pipeline per output, WebP effort 4", data[f"naive:{workers}:1"]["ms_per_img"], ""))
+        subprocess.run([node, str(scripts / "peer_sharp.mjs"), str(folder), "--runs", str(repeat),
+                        "--configs", configs, "--json", str(out)], check=True, env=env, capture_output=True)
+        data = json.loads(out.read_text())
+        rows.append(("sharp, decode once, WebP effort 2", *_best(data, f"cascade_fast:{workers}:1")))
+        rows.append(("sharp, one pipeline per output, WebP effort 4", *_best(data, f"naive:{workers}:1")))
         if (sharp_dir / "node_modules/@11ty/eleventy-img").is_dir():
-            target = Path(tempfile.mkdtemp(dir=scratch))
-            line = subprocess.run([node, str(scripts / "peer_eleventy.mjs"), str(folder), str(target), str(workers)],
-                                  check=True, env=env, capture_output=True, text=True).stdout.strip().splitlines()[-1]
-            result = json.loads(line)
-            rows.append((f"eleventy-img {result['eleventy_img']}", result["wall_s"] / result["n"] * 1000, ""))
+            runs = []
+            for _ in range(repeat):  # one run per process, into an empty folder (no disk cache)
+                target = Path(tempfile.mkdtemp(dir=scratch))
+                line = subprocess.run([node, str(scripts / "peer_eleventy.mjs"), str(folder), str(target), str(workers)],
+                                      check=True, env=env, capture_output=True, text=True).stdout.strip().splitlines()[-1]
+                runs.append(json.loads(line))
+            best = min(runs, key=lambda r: r["wall_s"])
+            rows.append((f"eleventy-img {best['eleventy_img']}", best["wall_s"] / best["n"] * 1000,
+                         _kilobytes(best["avg_out_kb"])))
         else:
             rows.append(("eleventy-img", None, f"not installed in {sharp_dir}"))
     else:
         rows.append(("sharp", None, f"node or {sharp_dir}/node_modules/sharp missing"))
     if vips_python.is_file():
         out = scratch / "vips.json"
-        subprocess.run([str(vips_python), str(scripts / "peer_vips.py"), str(folder), "--runs", "1",
+        subprocess.run([str(vips_python), str(scripts / "peer_vips.py"), str(folder), "--runs", str(repeat),
                         "--configs", f"cascade_fast:threads:{workers}", "--json", str(out)],
                        check=True, capture_output=True, env={**os.environ, "VIPS_CONCURRENCY": "1"})
-        data = json.loads(out.read_text())["configs"]
-        rows.append(("pyvips, decode once, WebP effort 2", data[f"cascade_fast:threads:{workers}"]["ms_per_img"], ""))
+        data = json.loads(out.read_text())
+        rows.append(("pyvips, decode once, WebP effort 2", *_best(data, f"cascade_fast:threads:{workers}")))
     else:
         rows.append(("pyvips", None, f"{vips_python} missing"))
     return rows
+
+
+def _best(report: dict, config: str) -> tuple[float, str]:
+    """(fastest run in ms per image, output size) of one config of a peer script's JSON report."""
+    result = report["configs"][config]
+    return min(result["runs"]) / report["n_images"] * 1000, _kilobytes(result["avg_out_kb"])
+
+
+def _kilobytes(per_output: dict[str, float]) -> str:
+    return f"{sum(per_output.values()):.0f} kB out per image"
 
 
 # --- report --------------------------------------------------------------------------------
@@ -317,6 +332,23 @@ def print_job(job: dict, description: str, workers: int) -> None:
           f"= {warm.seconds / cold.seconds:.2%} of cold")
 
 
+def print_choices(sources: list[Path], scratch: Path, repeat: int) -> None:
+    """The measurements behind the defaults: resampling filter and WebP method (1 worker)."""
+    def cold(settings: ImageSettings) -> Run:
+        return best_of(repeat, lambda: run_engine(sources, settings, Path(tempfile.mkdtemp(dir=scratch))))
+
+    print(f"\nchoices, site job, 1 worker, first {len(sources)} images (ms/image, quality, size):")
+    for resample in ("lanczos", "bicubic", "bilinear"):
+        settings = ImageSettings(workers=1, resample=resample)
+        run = cold(settings)
+        score = quality(sources, run.results, settings)["engine"]
+        print(f"  resample {resample:9s} {run.ms_per_image:7.1f} ms   PSNR {score:.2f} dB")
+    for method in range(0, 5):
+        run = cold(ImageSettings(workers=1, formats=("webp",), webp_method=method))
+        print(f"  webp method {method}     {run.ms_per_image:7.1f} ms   "
+              f"{run.output_bytes / run.images / 1e3:6.0f} kB per image (4 WebP files)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--images", type=int, default=24)
@@ -325,6 +357,7 @@ def main() -> None:
     parser.add_argument("--jobs", default="site,peer", help="comma-separated: site, peer")
     parser.add_argument("--repeat", type=int, default=1, help="keep the fastest of this many runs of each")
     parser.add_argument("--no-memory", action="store_true", help="skip the two memory runs")
+    parser.add_argument("--choices", action="store_true", help="also measure resampling filters and WebP methods")
     parser.add_argument("--peers", action="store_true", help="also run the peer pipelines when installed")
     parser.add_argument("--sharp-dir", type=Path, default=Path("/tmp/peer-sharp"))
     parser.add_argument("--vips-python", type=Path, default=Path("/tmp/peer-vips/bin/python"))
@@ -357,15 +390,20 @@ def main() -> None:
             print(f"\npeak memory, site job cold, {args.workers} workers (max RSS of a fresh process): "
                   f"{args.images} images {small:.0f} MB, {2 * args.images} images {large:.0f} MB "
                   f"({large / small - 1:+.0%})")
+        if args.choices:
+            print_choices(sources[:QUALITY_SAMPLE], scratch, args.repeat)
         if args.peers:
             print(f"\npeers on the same {args.images} images, {args.workers} in flight (job 'peer'):")
-            ours = results.get("peer", next(iter(results.values())))["cold"].ms_per_image
-            print(f"  {'this engine':48s} {ours:7.1f} ms/image")
-            for peer, ms, note in run_peers(folder, args.workers, scratch, args.sharp_dir, args.vips_python):
+            ours_run = results.get("peer", next(iter(results.values())))["cold"]
+            ours = ours_run.ms_per_image
+            print(f"  {'this engine':48s} {ours:7.1f} ms/image                        "
+                  f"({ours_run.output_bytes / ours_run.images / 1e3:.0f} kB out per image)")
+            for peer, ms, note in run_peers(folder, args.workers, scratch, args.sharp_dir, args.vips_python,
+                                            args.repeat):
                 if ms is None:
                     print(f"  {peer:48s}  skipped: {note}")
                 else:
-                    print(f"  {peer:48s} {ms:7.1f} ms/image   engine / peer {ours / ms:5.2f}")
+                    print(f"  {peer:48s} {ms:7.1f} ms/image   engine / peer {ours / ms:5.2f}   ({note})")
     print(f"\nload average now {os.getloadavg()[0]:.2f} (other work on the machine slows the wall times)")
     print("goals (2 workers):")
     for name, job in results.items():
