@@ -45,7 +45,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.features = [feature() for feature in FEATURES]
         self.model: SiteModel = build_site_model(
             Path(config.docs_dir), Path(config.config_file_path).parent, self.features,
-            dict(self.config), site_url=config.site_url or "", site_name=config.site_name)
+            dict(self.config), site_url=config.site_url or "", site_name=config.site_name,
+            report=log.info)
         self.generated = {page.src_uri: page for page in self.model.pages}
         if self.model.problems:
             report = format_text(self.model.problems)

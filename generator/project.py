@@ -4,6 +4,7 @@ The command line uses this so that `check` reports exactly what a strict build w
 """
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,8 +34,10 @@ class Project:
     site_name: str = ""
 
     def site_model(self) -> SiteModel:
+        # Progress goes to stderr so that `check --format json` stays clean on stdout.
         return build_site_model(self.content, self.root, [feature() for feature in FEATURES],
-                                self.settings, site_url=self.site_url, site_name=self.site_name)
+                                self.settings, site_url=self.site_url, site_name=self.site_name,
+                                report=lambda line: print(line, file=sys.stderr))
 
 
 def find_project(content: Path) -> Project:

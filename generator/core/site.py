@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from .catalogue import Catalogue
 from .loader import Record
@@ -39,6 +39,7 @@ class BuildContext:
     project_root: Path           # folder holding mkdocs.yml; caches live under it
     site_url: str = ""           # absolute base URL of the published site, '' when unknown
     site_name: str = ""
+    report: Callable[[str], None] = print  # progress lines for long stages, e.g. "120 of 300 images"
 
 
 class Feature:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from .catalogue import Catalogue, build_catalogue
 from .model import MODELS
@@ -37,9 +37,10 @@ class SiteModel:
 
 def build_site_model(content_root: Path, project_root: Path, features: list[Feature],
                      settings: dict[str, dict[str, Any]], site_url: str = "",
-                     site_name: str = "") -> SiteModel:
+                     site_name: str = "", report: Callable[[str], None] = print) -> SiteModel:
     catalogue = build_catalogue(content_root)
-    contexts = {f.name: BuildContext(catalogue, settings.get(f.name, {}), project_root, site_url, site_name)
+    contexts = {f.name: BuildContext(catalogue, settings.get(f.name, {}), project_root, site_url, site_name,
+                                  report)
                 for f in features}
     model = SiteModel(catalogue, problems=list(catalogue.problems), features=features, contexts=contexts)
     for feature in features:

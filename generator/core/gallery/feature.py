@@ -1,7 +1,6 @@
 """The gallery feature: derivatives for every gallery image, their views, IIIF manifests."""
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -15,8 +14,6 @@ from ..views import entry_view
 from . import iiif
 from .body import body_image_refs
 from .views import image_view
-
-log = logging.getLogger("shui_archive.gallery")
 
 # Settings of ours; everything else under `gallery:` goes to the image engine.
 OWN_SETTINGS = ("cache_dir", "url_prefix")
@@ -39,7 +36,7 @@ class GalleryFeature(Feature):
         self.prefix = ctx.settings.get("url_prefix", DEFAULT_URL_PREFIX)
         cache_dir = ctx.project_root / ctx.settings.get("cache_dir", DEFAULT_CACHE_DIR)
         self.engine = ImageEngine(ImageSettings.from_mapping(engine_settings), cache_dir,
-                                  progress=ProgressLine(log.info))
+                                  progress=ProgressLine(ctx.report))
         pending = []
         for record in ctx.catalogue.records.values():
             for index, image in enumerate(record.entry.gallery):
