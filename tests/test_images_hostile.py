@@ -98,6 +98,20 @@ def test_decompression_bomb_beyond_pillows_own_limit(tmp_path: Path):
     assert_problem(engine_outcome(tmp_path, source), "image-too-large")
 
 
+def test_size_where_pillow_only_warns(tmp_path: Path):
+    source = png_header_only(tmp_path / "c/warned.png", 10_000, 10_000)  # over Image.MAX_IMAGE_PIXELS
+    with pytest.warns(Image.DecompressionBombWarning):
+        assert_problem(engine_outcome(tmp_path, source), "image-too-large")
+
+
+@pytest.mark.filterwarnings("error::PIL.Image.DecompressionBombWarning")
+def test_bomb_warning_raised_as_an_error_is_caught(tmp_path: Path):
+    source = png_header_only(tmp_path / "c/warned.png", 10_000, 10_000)
+    outcome = engine_outcome(tmp_path, source, max_pixels=150_000_000)  # our own limit would allow it
+    assert_problem(outcome, "image-too-large")
+    assert "decompression bomb" in outcome.message_en
+
+
 def test_image_over_our_pixel_limit_is_refused_before_decoding(tmp_path: Path):
     source = png_header_only(tmp_path / "c/big.png", 9_000, 7_000)  # 63 MP: over 60, under Pillow's
     assert_problem(engine_outcome(tmp_path, source), "image-too-large")
