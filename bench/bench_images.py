@@ -46,7 +46,7 @@ import PIL  # noqa: E402
 from PIL import Image, ImageChops, ImageDraw, ImageOps, ImageStat  # noqa: E402
 
 from generator.core.images import ImageEngine, ImageResult, ImageSettings, Where  # noqa: E402
-from generator.core.images.derive import height_for, plan_widths  # noqa: E402
+from generator.core.images.derive import formats_for, height_for, plan_widths  # noqa: E402
 
 IMAGE_SET_VERSION = 1
 SIZE = (3000, 2000)
@@ -166,7 +166,7 @@ def naive_pillow(source: Path, settings: ImageSettings, out: Path) -> tuple[int,
     total = count = 0
     for width in plan_widths(image.width, settings):
         resized = image.resize((width, height_for(width, image.size)), Image.Resampling.LANCZOS)
-        for fmt in settings.formats:
+        for fmt in formats_for(width, settings):  # the same files the engine makes
             data = encode_bytes(resized, fmt, settings)
             (out / f"{source.stem}-{width}.{fmt}").write_bytes(data)
             total, count = total + len(data), count + 1

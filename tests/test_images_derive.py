@@ -18,12 +18,15 @@ def opened(result: ImageResult, derivative) -> Image.Image:
     return image
 
 
-def assert_outputs(result: ImageResult, expected: list[tuple[int, int]], formats=("webp", "jpeg")) -> None:
-    """Every format has exactly the expected (width, height) list, and the files agree."""
+def assert_outputs(result: ImageResult, expected: list[tuple[int, int]], formats=("webp", "jpeg"),
+                   widths=(320, 640, 1280)) -> None:
+    """Every format has exactly the expected (width, height) list, and the files agree; a full
+    view wider than every width exists in JPEG only."""
     assert result.formats == formats
     pillow_names = {"webp": "WEBP", "jpeg": "JPEG", "avif": "AVIF"}
     for fmt in formats:
-        assert [(d.width, d.height) for d in result.by_format(fmt)] == expected
+        wanted = [size for size in expected if fmt == "jpeg" or size[0] <= max(widths)]
+        assert [(d.width, d.height) for d in result.by_format(fmt)] == wanted
         for derivative in result.by_format(fmt):
             image = opened(result, derivative)
             assert image.format == pillow_names[fmt]
@@ -63,7 +66,7 @@ def test_landscape_gets_every_width_and_a_full_view(tmp_path: Path):
 def test_full_view_is_capped_at_its_maximum(tmp_path: Path):
     source = save_jpeg(tmp_path / "c/wide.jpg", photo((1600, 1000)))
     result = derive_one(tmp_path / "cache", source, full_max_width=1400, widths=(400, 800))
-    assert_outputs(result, [(400, 250), (800, 500), (1400, 875)])
+    assert_outputs(result, [(400, 250), (800, 500), (1400, 875)], widths=(400, 800))
 
 
 def test_portrait(tmp_path: Path):
@@ -111,7 +114,7 @@ def test_cmyk_jpeg_becomes_rgb(tmp_path: Path):
     cmyk = Image.new("CMYK", (400, 300), (0, 255, 255, 0))  # pure red in CMYK
     source = save_image(tmp_path / "c/cmyk.jpg", cmyk, "JPEG", quality=95)
     result = derive_one(tmp_path / "cache", source, widths=(200,))
-    assert_outputs(result, [(200, 150), (400, 300)])
+    assert_outputs(result, [(200, 150), (400, 300)], widths=(200,))
     for derivative in result.derivatives:
         assert opened(result, derivative).mode == "RGB"
     assert close_to(centre_colour(result, "jpeg"), (255, 0, 0))
@@ -125,7 +128,7 @@ def transparent_square(size=(400, 300)) -> Image.Image:
 
 def test_png_alpha_kept_in_webp_and_flattened_on_white_in_jpeg(tmp_path: Path):
     source = save_image(tmp_path / "c/alpha.png", transparent_square(), "PNG")
-    result = derive_one(tmp_path / "cache", source, widths=(200,))
+    result = derive_one(tmp_path / "cache", source, widths=(200,), full_formats=("webp", "jpeg"))
     webp = opened(result, result.full("webp"))
     assert webp.mode == "RGBA"
     assert webp.getpixel((5, 5))[3] == 0
@@ -155,7 +158,7 @@ def test_palette_png(tmp_path: Path, transparent: bool):
     options = {"transparency": 0} if transparent else {}
     source = save_image(tmp_path / "c/palette.png", palette, "PNG", **options)
     result = derive_one(tmp_path / "cache", source, widths=(200,))
-    assert_outputs(result, [(200, 150), (400, 300)])
+    assert_outputs(result, [(200, 150), (400, 300)], widths=(200,))
     assert opened(result, result.full("webp")).mode == ("RGBA" if transparent else "RGB")
     # Resampled smoothly, not with nearest neighbour: the 200 px copy has colours the palette lacks.
     small = opened(result, result.smallest("webp")).convert("RGB")
@@ -168,7 +171,7 @@ def test_sixteen_bit_greyscale_png(tmp_path: Path):
     source = save_image(tmp_path / "c/grey16.png", grey, "PNG")
     assert Image.open(source).mode.startswith("I")
     result = derive_one(tmp_path / "cache", source, widths=(200,))
-    assert_outputs(result, [(200, 150), (400, 300)])
+    assert_outputs(result, [(200, 150), (400, 300)], widths=(200,))
     image = opened(result, result.full("jpeg")).convert("L")
     assert abs(image.getpixel((300, 150)) - 40000 // 256) <= 3
     assert abs(image.getpixel((50, 150)) - 10000 // 256) <= 3
@@ -195,7 +198,7 @@ def test_srgb_profile_keeps_colours(tmp_path: Path):
 def test_gif_first_frame(tmp_path: Path):
     source = animated_gif(tmp_path / "c/anim.gif", (400, 300), [(255, 0, 0), (0, 0, 255)])
     result = derive_one(tmp_path / "cache", source, widths=(200,))
-    assert_outputs(result, [(200, 150), (400, 300)])
+    assert_outputs(result, [(200, 150), (400, 300)], widths=(200,))
     assert close_to(centre_colour(result), (255, 0, 0))
 
 
@@ -246,3 +249,12 @@ def test_avif_is_opt_in(tmp_path: Path):
         return
     result = derive_one(tmp_path / "cache", source, formats=("avif", "webp", "jpeg"))
     assert_outputs(result, [(320, 183), (640, 366), (700, 400)], formats=("avif", "webp", "jpeg"))
+
+
+def test_full_view_beyond_every_width_is_jpeg_only_by_default(tmp_path: Path):
+    source = save_jpeg(tmp_path / "c/wide.jpg", photo((1600, 1000)))
+    result = derive_one(tmp_path / "cache", source)
+    assert [d.width for d in result.by_format("webp")] == [320, 640, 1280]
+    assert [d.width for d in result.by_format("jpeg")] == [320, 640, 1280, 1600]
+    both = derive_one(tmp_path / "cache2", source, full_formats=("webp", "jpeg"))
+    assert result.full("webp").width == 1280 and both.full("webp").width == 1600

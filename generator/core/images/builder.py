@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .cache import ImageCache
-from .derive import cascade, height_for, plan_widths
+from .derive import cascade, formats_for, height_for, plan_widths
 from .encode import write_derivative
 from .opening import OpenedSource, open_source, read_source_bytes
 from .rejection import ImageRejected
@@ -85,6 +85,7 @@ class DerivativeBuilder:
             _Output(fmt, width, height_for(width, upright),
                     self.cache.derivative_path(sha256, widths[: i + 1], fmt, self.settings))
             for fmt in self.settings.formats for i, width in enumerate(widths)
+            if fmt in formats_for(width, self.settings)
         ]
         outputs.sort(key=lambda o: (self.settings.formats.index(o.format), o.width))
         reusable = self.cache.reusable(key)

@@ -20,6 +20,11 @@ def plan_widths(upright_width: int, settings: ImageSettings) -> list[int]:
     return sorted(widths, reverse=True)
 
 
+def formats_for(width: int, settings: ImageSettings) -> tuple[str, ...]:
+    """A full view wider than every configured width is made in `full_formats` only."""
+    return settings.full_formats if width > max(settings.widths, default=0) else settings.formats
+
+
 def height_for(width: int, upright_size: tuple[int, int]) -> int:
     source_width, source_height = upright_size
     return max(1, round(source_height * width / source_width))
