@@ -46,7 +46,8 @@ import PIL  # noqa: E402
 from PIL import Image, ImageChops, ImageDraw, ImageOps, ImageStat  # noqa: E402
 
 from generator.core.images import ImageEngine, ImageResult, ImageSettings, Where  # noqa: E402
-from generator.core.images.derive import formats_for, height_for, plan_widths  # noqa: E402
+from generator.core.images.derive import draft_width, formats_for, height_for, plan_widths  # noqa: E402
+from generator.core.images.opening import open_source  # noqa: E402
 
 IMAGE_SET_VERSION = 1
 SIZE = (3000, 2000)
@@ -161,10 +162,12 @@ def run_engine(sources: list[Path], settings: ImageSettings, cache: Path) -> Run
 
 def naive_pillow(source: Path, settings: ImageSettings, out: Path) -> tuple[int, int]:
     """What a straightforward script does: decode everything, rotate, resize from the top."""
+    # The same widths as the engine (its full view is capped at the JPEG's reduced decode size).
+    decoded_width = draft_width(open_source(source.read_bytes(), settings), settings)
     image = ImageOps.exif_transpose(Image.open(source)).convert("RGB")
     image.info = {}
     total = count = 0
-    for width in plan_widths(image.width, settings):
+    for width in plan_widths(image.width, settings, decoded_width):
         resized = image.resize((width, height_for(width, image.size)), Image.Resampling.LANCZOS)
         for fmt in formats_for(width, settings):  # the same files the engine makes
             data = encode_bytes(resized, fmt, settings)

@@ -131,9 +131,13 @@ def encoded(image: Image.Image, fmt: str, **options) -> bytes:
 
 
 def derive(cache_dir: Path, sources: list[Path], **settings) -> tuple[list, "BuildStats"]:
-    """Run a fresh engine (as a new build would) on `sources`; (results or problems, stats)."""
+    """Run a fresh engine (as a new build would) on `sources`; (results or problems, stats).
+
+    The full view is planned from the widths alone unless a test asks for `full_from_decode`,
+    so that expected sizes do not depend on libjpeg's scales."""
     from generator.core.images import ImageEngine, ImageSettings, Where
 
+    settings.setdefault("full_from_decode", False)
     with ImageEngine(ImageSettings(**settings), cache_dir) as engine:
         futures = [engine.submit(source, Where(f"entry/{i}.md", f"gallery.{i}.src")) for i, source in enumerate(sources)]
         outcomes = [future.result() for future in futures]

@@ -11,7 +11,7 @@ from generator.core.images import ImageEngine, ImageSettings, Where
 from generator.core.images.files import TEMP_SUFFIX
 from image_fixtures import derive, derive_one, photo, save_jpeg
 
-SMALL = {"widths": (160, 320), "full_max_width": 480, "full_formats": ("webp", "jpeg")}  # four outputs per image per format... fast
+SMALL = {"widths": (160, 320), "full_max_width": 480, "full_formats": ("webp", "jpeg"), "full_from_decode": False}  # four outputs per image per format... fast
 
 
 @pytest.fixture

@@ -258,3 +258,14 @@ def test_full_view_beyond_every_width_is_jpeg_only_by_default(tmp_path: Path):
     assert [d.width for d in result.by_format("jpeg")] == [320, 640, 1280, 1600]
     both = derive_one(tmp_path / "cache2", source, full_formats=("webp", "jpeg"))
     assert result.full("webp").width == 1280 and both.full("webp").width == 1600
+
+
+def test_full_view_of_a_large_jpeg_comes_from_its_reduced_decode(tmp_path: Path):
+    # 3000 px: libjpeg decodes at 1/2 (1500 px), which covers 1280; the full view is that decode.
+    source = save_jpeg(tmp_path / "c/big.jpg", photo((3000, 2000)))
+    result = derive_one(tmp_path / "cache", source, full_from_decode=True)
+    assert result.full().width == 1500 and result.full().height == 1000
+    assert derive_one(tmp_path / "c2", source, full_from_decode=False).full().width == 2048
+    # a PNG has no reduced decode: its full view is capped by full_max_width alone
+    png = save_image(tmp_path / "c/big.png", photo((3000, 2000)), "PNG")
+    assert derive_one(tmp_path / "cache", png, full_from_decode=True).full().width == 2048

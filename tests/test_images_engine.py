@@ -13,7 +13,7 @@ from generator.core.images import ImageEngine, ImageResult, ImageSettings, Progr
 from generator.core.images.settings import PIPELINE_VERSION
 from image_fixtures import photo, save_jpeg
 
-SMALL = {"widths": (160, 320), "full_max_width": 480, "full_formats": ("webp", "jpeg")}
+SMALL = {"widths": (160, 320), "full_max_width": 480, "full_formats": ("webp", "jpeg"), "full_from_decode": False}
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .cache import ImageCache
-from .derive import cascade, formats_for, height_for, plan_widths
+from .derive import cascade, draft_width, formats_for, height_for, plan_widths
 from .encode import write_derivative
 from .opening import OpenedSource, open_source, read_source_bytes
 from .rejection import ImageRejected
@@ -80,7 +80,7 @@ class DerivativeBuilder:
     def _derive(self, key: str, sha256: str, data: bytes) -> ImageResult:
         opened = open_source(data, self.settings)
         upright = opened.upright_size
-        widths = plan_widths(upright[0], self.settings)
+        widths = plan_widths(upright[0], self.settings, draft_width(opened, self.settings))
         outputs = [
             _Output(fmt, width, height_for(width, upright),
                     self.cache.derivative_path(sha256, widths[: i + 1], fmt, self.settings))

@@ -10,14 +10,36 @@ from .opening import TRANSPOSE_FOR_ORIENTATION, OpenedSource
 from .settings import ImageSettings
 
 
-def plan_widths(upright_width: int, settings: ImageSettings) -> list[int]:
-    """Output widths, largest first: never wider than the source, and never none at all."""
+def plan_widths(upright_width: int, settings: ImageSettings, decoded_width: int | None = None) -> list[int]:
+    """Output widths, largest first: never wider than the source, and never none at all.
+
+    `decoded_width` is the width a JPEG decodes to at its reduced scale (see `draft_width`): the
+    full view is capped there too, so it costs an encode but no extra decode or resize.
+    """
     widths = {w for w in settings.widths if w <= upright_width}
     if settings.full_max_width is not None:
-        widths.add(min(upright_width, settings.full_max_width))
+        widths.add(min(upright_width, settings.full_max_width, decoded_width or upright_width))
     if not widths:
         widths.add(upright_width)
     return sorted(widths, reverse=True)
+
+
+def draft_width(source: OpenedSource, settings: ImageSettings) -> int | None:
+    """The upright width a JPEG decodes to when drafted for the largest configured width.
+
+    libjpeg scales by 1/2, 1/4 or 1/8 while decoding; Pillow's draft() takes the smallest
+    scale that still covers the requested size. None for other formats (no reduced decode).
+    """
+    if not settings.full_from_decode or source.image.format != "JPEG" or not settings.widths:
+        return None
+    upright_w, upright_h = source.upright_size
+    target_w = min(max(settings.widths), upright_w)
+    target_h = height_for(target_w, source.upright_size)
+    for scale in (8, 4, 2, 1):
+        if upright_w // scale >= target_w and upright_h // scale >= target_h:
+            # Rounded down, so that draft() for this width picks the same scale again.
+            return upright_w // scale
+    return upright_w
 
 
 def formats_for(width: int, settings: ImageSettings) -> tuple[str, ...]:
