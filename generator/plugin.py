@@ -36,15 +36,14 @@ class ArchiveConfig(Config):
 
 
 class ArchivePlugin(BasePlugin[ArchiveConfig]):
-    # Defining on_startup keeps one instance across `mkdocs serve` rebuilds; per-build state is
-    # therefore reset in on_pre_build.
+    # Defining on_startup keeps one instance across `mkdocs serve` rebuilds; everything a build
+    # knows is therefore made afresh in on_pre_build.
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.command = command
+        pass
 
     def on_pre_build(self, *, config) -> None:
-        self.features = [feature() for feature in FEATURES]
         self.model: SiteModel = build_site_model(
-            Path(config.docs_dir), Path(config.config_file_path).parent, self.features,
+            Path(config.docs_dir), Path(config.config_file_path).parent, [feature() for feature in FEATURES],
             dict(self.config), site_url=config.site_url or "", site_name=config.site_name,
             report=log.info)
         self.generated = {page.src_uri: page for page in self.model.pages}
@@ -92,13 +91,6 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             page.meta["problems"] = [p.format() for p in problems]
         return markdown
 
-    def on_post_build(self, *, config) -> None:
-        publish(self.model, Path(config.site_dir))
-
-    def on_build_error(self, *, error: Exception) -> None:
-        if getattr(self, "model", None) is not None:
-            close(self.model)
-
     def on_page_content(self, html: str, *, page, config, files) -> str:
         if page.file.generated_by is None:  # written by a contributor: clean it
             html = clean_html(html)
@@ -113,3 +105,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         ours = {path.relative_to(theme_dir).as_posix() for path in theme_dir.rglob("*.html")}
         env.autoescape = lambda name: name in ours
         return env
+
+    def on_post_build(self, *, config) -> None:
+        publish(self.model, Path(config.site_dir))
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if getattr(self, "model", None) is not None:
+            close(self.model)
