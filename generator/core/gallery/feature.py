@@ -35,25 +35,27 @@ class GalleryFeature(Feature):
         engine_settings = {k: v for k, v in ctx.settings.items() if k not in OWN_SETTINGS}
         self.prefix = ctx.settings.get("url_prefix", DEFAULT_URL_PREFIX)
         cache_dir = ctx.project_root / ctx.settings.get("cache_dir", DEFAULT_CACHE_DIR)
-        self.engine = ImageEngine(ImageSettings.from_mapping(engine_settings), cache_dir,
-                                  progress=ProgressLine(ctx.report))
-        pending = []
+        problems: list[Problem] = []
+        wanted = []  # (results, key, path, where) of every image to derive
         for record in ctx.catalogue.records.values():
             for index, image in enumerate(record.entry.gallery):
                 field = f"gallery.{index}.src"
                 where = Where(record.relpath, field, line_of(record.lines, field))
                 found = check_image_path(ctx.catalogue.content_root, record.bundle_dir, image.src, where)
                 if isinstance(found, Path):  # path problems are reported by the content checks
-                    pending.append((self.results, (record.entry.id, index), self.engine.submit(found, where)))
-        problems = []
-        for record in ctx.catalogue.records.values():
+                    wanted.append((self.results, (record.entry.id, index), found, where))
             for src, offset in body_image_refs(record.body):
                 where = Where(record.relpath, "body", record.body_line + record.body[:offset].count("\n"))
                 found = check_image_path(ctx.catalogue.content_root, record.bundle_dir, src, where)
                 if isinstance(found, Problem):
                     problems.append(found)
                 else:
-                    pending.append((self.body_results, (record.entry.id, src), self.engine.submit(found, where)))
+                    wanted.append((self.body_results, (record.entry.id, src), found, where))
+        # The progress line counts against every image of the build, known before any starts.
+        line, total = ProgressLine(ctx.report), len({path for _, _, path, _ in wanted})
+        self.engine = ImageEngine(ImageSettings.from_mapping(engine_settings), cache_dir,
+                                  progress=lambda done, _submitted: line(done, total))
+        pending = [(results, key, self.engine.submit(path, where)) for results, key, path, where in wanted]
         for results, key, future in pending:
             outcome = future.result()
             if isinstance(outcome, Problem):
