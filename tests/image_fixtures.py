@@ -5,8 +5,12 @@ import io
 import struct
 import zlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PIL import Image, ImageDraw
+
+if TYPE_CHECKING:
+    from generator.core.images import BuildStats
 
 ORIENTATION = 0x0112
 GPS_IFD = 0x8825

@@ -24,6 +24,9 @@ class Catalogue:
     records: dict[str, Record] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+    # Links indexed both ways once, so each entry's lookups do not scan every link.
+    links_from: dict[str, list[Link]] = field(default_factory=dict, repr=False)
+    links_to: dict[str, list[Link]] = field(default_factory=dict, repr=False)
     by_path: dict[str, Record] = field(default_factory=dict, repr=False)
 
     def get(self, entry_id: str) -> Record | None:
@@ -34,10 +37,10 @@ class Catalogue:
         return sorted(found, key=lambda r: (r.entry.kind, r.entry.title))
 
     def outgoing(self, entry_id: str) -> list[Link]:
-        return [link for link in self.links if link.source == entry_id]
+        return self.links_from.get(entry_id, [])
 
     def backlinks(self, entry_id: str) -> list[Link]:
-        return [link for link in self.links if link.target == entry_id]
+        return self.links_to.get(entry_id, [])
 
     def by_relpath(self, relpath: str) -> Record | None:
         return self.by_path.get(relpath)
@@ -82,4 +85,7 @@ def _link(catalogue: Catalogue) -> None:
                     detail_en=f"{target_id} is a {target.entry.kind}, expected {' or '.join(allowed)}"))
                 continue
             if target_id != entry.id:
-                catalogue.links.append(Link(entry.id, target_id, top))
+                link = Link(entry.id, target_id, top)
+                catalogue.links.append(link)
+                catalogue.links_from.setdefault(link.source, []).append(link)
+                catalogue.links_to.setdefault(link.target, []).append(link)

@@ -5,6 +5,7 @@ This is the whole site as plain data. The MkDocs plugin only hands it to MkDocs.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable
 
@@ -32,7 +33,15 @@ class SiteModel:
         return self.views[record.entry.id] if record else None
 
     def problems_for(self, relpath: str) -> list[Problem]:
-        return [p for p in self.problems if p.path == relpath]
+        return self.problems_by_path.get(relpath, [])
+
+    @cached_property
+    def problems_by_path(self) -> dict[str, list[Problem]]:
+        """Asked once per page: indexed once per build."""
+        found: dict[str, list[Problem]] = {}
+        for item in self.problems:
+            found.setdefault(item.path, []).append(item)
+        return found
 
 
 def build_site_model(content_root: Path, project_root: Path, features: list[Feature],
