@@ -105,6 +105,10 @@ class Entry(Strict):
     related: list[EntryId] = []
     illustrative: bool = Field(
         False, description="true when the entry is an example, not a record of a real person or event")
+    added: PlainDate | None = Field(
+        None, description="day the entry joined the archive (YYYY-MM-DD); `new` writes it")
+    updated: PlainDate | None = Field(None, description="day of the last change that matters to readers")
+    featured: bool = Field(False, description="true to show the entry on the home page")
 
     def references(self) -> list[tuple[str, str]]:
         """(dotted field, target id) for every reference this entry makes."""

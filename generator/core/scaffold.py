@@ -59,6 +59,7 @@ def new_entry(content_root: Path, what: str, title: str, *, title_en: str | None
     data["summary_en"] = "One-line summary."
     data["tags"] = ["马尾绣"]
     data["sources"] = [{"title": "来源标题 / title of the source", "publisher": "发布机构 / publisher"}]
+    data["added"] = (today or date.today()).isoformat()
     if section == "events":
         data["start"] = (today or date.today()).isoformat()
         data["place"] = {"name": "地点 / place"}
