@@ -16,18 +16,13 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .core.features import FEATURES
-from .core.gallery.body import rewrite_body_images
+from .core.images.sniff import is_image_file
 from .core.problems import format_text
 from .core.sanitize import clean_html
 from .core.sitemodel import SiteModel, build_site_model, close, publish
 
 log = logging.getLogger("mkdocs.plugins.shui-archive")
 
-# Originals stay out of the site: only stripped, resized derivatives are published (EXIF/GPS
-# in a volunteer's photo can locate a living person's home).
-SOURCE_IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff", ".avif",
-                         ".heic", ".svg", ".svgz")
-ENTRY_SECTIONS = ("crafts/", "events/", "lessons/")
 
 
 class ArchiveConfig(Config):
@@ -56,9 +51,15 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 log.warning(line)
 
     def on_files(self, files: Files, *, config) -> Files:
+        docs_dir = Path(config.docs_dir).resolve()
         for file in files:
-            # Excluded, not removed: links in the text still resolve and are then rewritten.
-            if file.src_uri.startswith(ENTRY_SECTIONS) and file.src_uri.lower().endswith(SOURCE_IMAGE_SUFFIXES):
+            # Originals never reach the site, whatever their name: only stripped, resized
+            # derivatives are published (GPS in a volunteer's photo can locate a living
+            # person's home). Excluded, not removed: links in the text still resolve and are
+            # then rewritten to the derivatives.
+            if (file.generated_by is None and not file.is_documentation_page()
+                    and Path(file.abs_src_path).resolve().is_relative_to(docs_dir)
+                    and is_image_file(Path(file.abs_src_path))):
                 file.inclusion = InclusionLevel.EXCLUDED
         for page in self.model.pages:
             if files.get_file_from_path(page.src_uri) is None:
@@ -94,9 +95,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_page_content(self, html: str, *, page, config, files) -> str:
         if page.file.generated_by is None:  # written by a contributor: clean it
             html = clean_html(html)
-        view = self.model.view_for(page.file.src_uri)
-        body_images = view and view["features"].get("gallery", {}).get("body_images")
-        return rewrite_body_images(html, body_images, page.url) if body_images else html
+        return self.model.page_html(page.file.src_uri, html, page.url)
 
     def on_env(self, env, *, config, files):
         # MkDocs renders templates without autoescaping. Ours print contributors' front matter,

@@ -61,6 +61,10 @@ class Feature:
     def entry_data(self, ctx: BuildContext, record: Record) -> dict[str, Any]:
         return {}
 
+    def page_html(self, ctx: BuildContext, relpath: str, html: str, page_url: str) -> str:
+        """A page's HTML after Markdown, for the feature to rewrite (e.g. images in the text)."""
+        return html
+
     def publish(self, ctx: BuildContext, site_dir: Path) -> None:
         """Write what is too large to hold in memory into the finished site."""
 

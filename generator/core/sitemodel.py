@@ -35,6 +35,12 @@ class SiteModel:
     def problems_for(self, relpath: str) -> list[Problem]:
         return self.problems_by_path.get(relpath, [])
 
+    def page_html(self, relpath: str, html: str, page_url: str) -> str:
+        """Every feature's rewrite of one page's HTML, in the order the features run."""
+        for feature in self.features:
+            html = feature.page_html(self.contexts[feature.name], relpath, html, page_url)
+        return html
+
     @cached_property
     def problems_by_path(self) -> dict[str, list[Problem]]:
         """Asked once per page: indexed once per build."""

@@ -22,6 +22,15 @@ def test_lightbox_opens_the_large_image(open_tab, site_map, axe_script):
     page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=shown.element_handle())
     assert shown.evaluate("img => img.currentSrc || img.src") == large
     assert shown.evaluate("img => img.naturalWidth") > thumbnail_width
+    # The lightbox fades its slide and caption in: check contrast once it has settled (a
+    # half-faded caption has half its contrast), waiting for that state, not for a time.
+    page.wait_for_function(
+        """() => {
+            const box = document.querySelector('.glightbox-container');
+            return box && box.getAnimations({subtree: true}).every(a => a.playState !== 'running')
+                && [...box.querySelectorAll('.gslide.current, .gslide.current .gslide-description')]
+                    .every(el => getComputedStyle(el).opacity === '1');
+        }""")
     assert_accessible(page)
 
     page.keyboard.press("Escape")

@@ -1,6 +1,7 @@
 """The gallery feature: derivatives for every gallery image, their views, IIIF manifests."""
 from __future__ import annotations
 
+import posixpath
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -12,7 +13,7 @@ from ..problems import Problem
 from ..site import BuildContext, Feature, GeneratedFile
 from ..views import entry_view
 from . import iiif
-from .body import body_image_refs
+from .body import rewrite_body_images, site_path, text_pages
 from .views import image_view
 
 # Settings of ours; everything else under `gallery:` goes to the image engine.
@@ -44,13 +45,16 @@ class GalleryFeature(Feature):
                 found = check_image_path(ctx.catalogue.content_root, record.bundle_dir, image.src, where)
                 if isinstance(found, Path):  # path problems are reported by the content checks
                     wanted.append((self.results, (record.entry.id, index), found, where))
-            for src, offset in body_image_refs(record.body):
-                where = Where(record.relpath, "body", record.body_line + record.body[:offset].count("\n"))
-                found = check_image_path(ctx.catalogue.content_root, record.bundle_dir, src, where)
+        # Images in the text of every page, entries and plain pages (about.md) alike: the
+        # originals are never published, so each one is served as a derivative.
+        for page in text_pages(ctx.catalogue):
+            for src, line in page.image_refs():
+                where = Where(page.relpath, "body", line)
+                found = check_image_path(ctx.catalogue.content_root, page.folder, src, where)
                 if isinstance(found, Problem):
                     problems.append(found)
                 else:
-                    wanted.append((self.body_results, (record.entry.id, src), found, where))
+                    wanted.append((self.body_results, (page.relpath, src), found, where))
         # The progress line counts against every image of the build, known before any starts.
         line, total = ProgressLine(ctx.report), len({path for _, _, path, _ in wanted})
         self.engine = ImageEngine(ImageSettings.from_mapping(engine_settings), cache_dir,
@@ -70,16 +74,17 @@ class GalleryFeature(Feature):
                 for index, image in enumerate(record.entry.gallery)
                 if (record.entry.id, index) in self.results]
 
-    def body_images_of(self, record: Record) -> dict[str, dict[str, Any]]:
-        return {src: image_view(result, None, self.prefix)
-                for (entry_id, src), result in self.body_results.items() if entry_id == record.entry.id}
-
     def entry_data(self, ctx: BuildContext, record: Record) -> dict[str, Any]:
-        images, body_images = self.images_of(record), self.body_images_of(record)
-        data: dict[str, Any] = {"body_images": body_images} if body_images else {}
-        if images:
-            data.update(images=images, thumb=images[0]["thumb"], manifest=iiif.manifest_path(record.entry.id))
-        return data
+        images = self.images_of(record)
+        if not images:
+            return {}
+        return {"images": images, "thumb": images[0]["thumb"], "manifest": iiif.manifest_path(record.entry.id)}
+
+    def page_html(self, ctx: BuildContext, relpath: str, html: str, page_url: str) -> str:
+        page_dir = posixpath.dirname(relpath)
+        images = {site_path(page_dir, src): image_view(result, None, self.prefix)
+                  for (page, src), result in self.body_results.items() if page == relpath}
+        return rewrite_body_images(html, images, page_url) if images else html
 
     def files(self, ctx: BuildContext) -> Iterable[GeneratedFile]:
         manifests = []

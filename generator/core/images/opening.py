@@ -12,11 +12,9 @@ from PIL import Image, UnidentifiedImageError
 
 from .rejection import ImageRejected
 from .settings import ImageSettings, avif_available
+from .sniff import foreign_format, has_image_magic, looks_like_svg
 
 ALLOWED_INPUT = ("JPEG", "PNG", "WEBP", "GIF", "TIFF") + (("AVIF",) if avif_available() else ())
-
-# Leading bytes of the formats we know: such a file that Pillow cannot open is damaged, not foreign.
-_MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"GIF87a", b"GIF89a", b"II*\x00", b"MM\x00*")
 
 ORIENTATION_TAG = 0x0112
 # EXIF orientation -> the transpose that shows the image upright (as ImageOps.exif_transpose).
@@ -77,10 +75,10 @@ def _open_allowed(data: bytes) -> Image.Image:
         raise ImageRejected("image-too-large", str(exc)) from None
     except UnidentifiedImageError:
         pass
-    foreign = _identify_any(data)
+    foreign = _identify_any(data) or foreign_format(data)
     if foreign:
         raise ImageRejected("image-unsupported", foreign, foreign)
-    if data.startswith(_MAGIC) or _is_riff_webp(data) or _is_iso_media(data):
+    if has_image_magic(data):  # an image format's header that no plugin can open: damaged
         raise ImageRejected("image-unreadable", "damaged header", "文件头已损坏")
     raise ImageRejected("image-not-image")
 
@@ -100,18 +98,3 @@ def _orientation(image: Image.Image) -> int:
     except Exception:  # noqa: BLE001 - a broken EXIF block must not sink a good picture
         return 1
     return value if value in TRANSPOSE_FOR_ORIENTATION else 1
-
-
-def looks_like_svg(data: bytes) -> bool:
-    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if head.startswith(b"\x1f\x8b"):  # gzip: an .svgz, or at least nothing we accept
-        return b"svg" in head[:64]
-    return head.startswith((b"<?xml", b"<svg", b"<!doctype svg", b"<!--")) and b"<svg" in head
-
-
-def _is_riff_webp(data: bytes) -> bool:
-    return data[:4] == b"RIFF" and data[8:12] == b"WEBP"
-
-
-def _is_iso_media(data: bytes) -> bool:
-    return data[4:8] == b"ftyp" and data[8:12] in (b"avif", b"avis", b"heic", b"mif1")
