@@ -6,21 +6,13 @@ from pathlib import Path
 import pytest
 
 from chromium import launch_browser
-from sitebuild import CONTENT, build_site, festival, lesson, technique, workshop, write_entry
+from sitebuild import CONTENT, build_site, small_content
 
 
 @pytest.fixture
 def content(tmp_path: Path) -> Path:
     """A small valid content folder: one technique, one workshop, one festival, one lesson."""
-    root = tmp_path / "content"
-    write_entry(root, "crafts", "technique", technique())
-    write_entry(root, "crafts", "workshop", workshop())
-    write_entry(root, "events", "festival", festival())
-    write_entry(root, "lessons", "lesson", lesson())
-    (root / "index.md").write_text("# 首页\n", encoding="utf-8")
-    for page in ("about.md", "contribute.md"):
-        (root / page).write_text("# 页面\n", encoding="utf-8")
-    return root
+    return small_content(tmp_path / "content")
 
 
 @pytest.fixture(scope="session")

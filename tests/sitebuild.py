@@ -48,6 +48,18 @@ def lesson(**extra) -> dict:
             "duration_minutes": 40, "objectives": ["说出做法"], "related": ["tech001"], **extra}
 
 
+def small_content(root: Path) -> Path:
+    """A small valid content folder: one technique, one workshop, one festival, one lesson."""
+    write_entry(root, "crafts", "technique", technique())
+    write_entry(root, "crafts", "workshop", workshop())
+    write_entry(root, "events", "festival", festival())
+    write_entry(root, "lessons", "lesson", lesson())
+    (root / "index.md").write_text("# 首页\n", encoding="utf-8")
+    for page in ("about.md", "contribute.md"):
+        (root / page).write_text("# 页面\n", encoding="utf-8")
+    return root
+
+
 def copy_shipped_content(tmp_path: Path) -> Path:
     target = tmp_path / "content"
     shutil.copytree(CONTENT, target)

@@ -1,4 +1,8 @@
-"""All valid entries by id, with references checked and back-links computed."""
+"""Every entry by id, with references checked and back-links computed.
+
+Only valid entries with a unique id are published (`records`). Broken entries and clashing
+ids still count as existing (`known`), so entries that name them report nothing false, and
+their own references are still checked."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -21,8 +25,11 @@ class Link:
 @dataclass
 class Catalogue:
     content_root: Path
-    records: dict[str, Record] = field(default_factory=dict)
+    records: dict[str, Record] = field(default_factory=dict)   # published: valid, unique id
     problems: list[Problem] = field(default_factory=list)
+    entries: list[Record] = field(default_factory=list)        # every readable entry, broken too
+    known: dict[str, list[Record]] = field(default_factory=dict)  # every id in use -> its entries
+    files: list[str] = field(default_factory=list)             # every entry file, readable or not
     links: list[Link] = field(default_factory=list)
     # Links indexed both ways once, so each entry's lookups do not scan every link.
     links_from: dict[str, list[Link]] = field(default_factory=dict, repr=False)
@@ -31,6 +38,10 @@ class Catalogue:
 
     def get(self, entry_id: str) -> Record | None:
         return self.records.get(entry_id)
+
+    def entries_in(self, section: str) -> list[Record]:
+        """Every readable entry of a section, broken ones too: for checks, never for pages."""
+        return [r for r in self.entries if r.section == section]
 
     def in_section(self, section: str) -> list[Record]:
         found = [r for r in self.records.values() if r.section == section]
@@ -43,15 +54,23 @@ class Catalogue:
         return self.links_to.get(entry_id, [])
 
     def by_relpath(self, relpath: str) -> Record | None:
+        """The published entry at a path."""
         return self.by_path.get(relpath)
+
+    def entry_at(self, relpath: str) -> Record | None:
+        """The readable entry at a path, broken or not."""
+        return next((r for r in self.entries if r.relpath == relpath), None)
 
 
 def build_catalogue(content_root: Path) -> Catalogue:
     loaded = load_content(Path(content_root))
-    catalogue = Catalogue(Path(content_root), problems=list(loaded.problems))
+    catalogue = Catalogue(Path(content_root), problems=list(loaded.problems), entries=loaded.records,
+                          files=loaded.files)
     seen: dict[str, list[Record]] = defaultdict(list)
     for record in loaded.records:
-        seen[record.entry.id].append(record)
+        if record.entry_id is not None:
+            seen[record.entry_id].append(record)
+    catalogue.known = dict(seen)
     for entry_id, records in seen.items():
         if len(records) > 1:
             places = ", ".join(r.relpath for r in records)
@@ -60,6 +79,8 @@ def build_catalogue(content_root: Path) -> Catalogue:
                     record.relpath, "duplicate-id", field="id", line=line_of(record.lines, "id"),
                     detail_zh=f"{entry_id} 同时用于 {places}", detail_en=f"{entry_id} is used by {places}"))
             continue  # neither copy is trusted until the clash is settled
+        if records[0].broken:
+            continue
         catalogue.records[entry_id] = records[0]
         catalogue.by_path[records[0].relpath] = records[0]
     _link(catalogue)
@@ -67,24 +88,29 @@ def build_catalogue(content_root: Path) -> Catalogue:
 
 
 def _link(catalogue: Catalogue) -> None:
-    for record in catalogue.records.values():
+    for record in catalogue.entries:
         entry = record.entry
+        published = catalogue.get(record.entry_id) is record
         for field_path, target_id in entry.references():
             top = field_path.split(".")[0]
-            target = catalogue.get(target_id)
             where = dict(field=field_path, line=line_of(record.lines, field_path))
-            if target is None:
+            named = catalogue.known.get(target_id)
+            if named is None:
                 catalogue.problems.append(problem(record.relpath, "dangling-reference", **where,
                                                   detail_zh=target_id, detail_en=target_id))
                 continue
             allowed = entry.REFERENCES.get(top)
-            if allowed and target.entry.kind not in allowed:
+            # A broken entry's unknown kind (None) or a clash of ids is reported on that entry.
+            kinds = {other.entry.kind for other in named}
+            if allowed and len(kinds) == 1 and None not in kinds and not kinds & set(allowed):
+                kind = kinds.pop()
                 catalogue.problems.append(problem(
                     record.relpath, "wrong-reference-kind", **where,
-                    detail_zh=f"{target_id} 是 {target.entry.kind}，应为 {' / '.join(allowed)}",
-                    detail_en=f"{target_id} is a {target.entry.kind}, expected {' or '.join(allowed)}"))
+                    detail_zh=f"{target_id} 是 {kind}，应为 {' / '.join(allowed)}",
+                    detail_en=f"{target_id} is a {kind}, expected {' or '.join(allowed)}"))
                 continue
-            if target_id != entry.id:
+            target = catalogue.get(target_id)
+            if published and target is not None and target_id != entry.id:
                 link = Link(entry.id, target_id, top)
                 catalogue.links.append(link)
                 catalogue.links_from.setdefault(link.source, []).append(link)

@@ -1,21 +1,28 @@
-"""Rules about one valid entry that a field type alone cannot express."""
+"""Rules about one entry that a field type alone cannot express.
+
+They also run on a broken entry's partial model, skipping rules whose fields already have a
+problem, so a volunteer sees every mistake in one run and nothing reported twice."""
 from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from .frontmatter_source import line_of
-from .model import Entry, Event
+from .model import Event
 from .images.paths import check_image_path
 from .images.rejection import Where
 from .problems import Problem, problem
 
+if TYPE_CHECKING:  # the loader calls these checks
+    from .loader import Record
 
-def check_entry(entry: Entry, relpath: str, lines: dict[str, int], content_root: Path,
-                bundle_dir: Path) -> list[Problem]:
-    found = _check_gallery_paths(entry, relpath, lines, content_root, bundle_dir)
-    if isinstance(entry, Event):
+
+def check_entry(record: Record, content_root: Path) -> list[Problem]:
+    entry, relpath, lines = record.entry, record.relpath, record.lines
+    found = _check_gallery_paths(entry, relpath, lines, content_root, record.bundle_dir)
+    if isinstance(entry, Event) and not record.invalid & {"start", "end", "timezone", "lunar"}:
         found += _check_event_dates(entry, relpath, lines)
     return found
 
@@ -23,8 +30,11 @@ def check_entry(entry: Entry, relpath: str, lines: dict[str, int], content_root:
 def _check_gallery_paths(entry, relpath, lines, content_root, bundle_dir) -> list[Problem]:
     found = []
     for index, image in enumerate(entry.gallery):
+        src = getattr(image, "src", None)  # None: an invalid item of a broken entry, reported
+        if src is None:
+            continue
         field = f"gallery.{index}.src"
-        checked = check_image_path(content_root, bundle_dir, image.src,
+        checked = check_image_path(content_root, bundle_dir, src,
                                    Where(relpath, field, line_of(lines, field)))
         if isinstance(checked, Problem):
             found.append(checked)
@@ -36,8 +46,9 @@ def _check_event_dates(event: Event, relpath: str, lines: dict[str, int]) -> lis
         return problem(relpath, code, field=field, line=line_of(lines, field), detail_zh=zh, detail_en=en)
 
     if event.start is None:
-        # A festival may stand for a whole series (the Duan Festival) with no date of its own.
-        if event.lunar is None and event.kind != "festival":
+        # A festival may stand for a whole series (the Duan Festival) with no date of its own;
+        # an unknown kind (None) is reported already, and might be a festival.
+        if event.lunar is None and event.kind not in ("festival", None):
             return [at("start", "missing-field", "活动须有 start，或有农历规则 lunar",
                        "an event needs start, or a lunar date rule")]
         return []

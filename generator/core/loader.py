@@ -14,13 +14,24 @@ from .validation import validate_entry
 
 @dataclass
 class Record:
-    """One valid entry and where it came from."""
+    """One entry and where it came from.
+
+    A broken entry (one with problems in its front matter) holds a partial model: its id and
+    references still count for the catalogue and its other rules are still checked, but it is
+    never published."""
     entry: Entry
     relpath: str                 # e.g. crafts/horse-tail-embroidery/index.md
     bundle_dir: Path             # absolute folder of the entry
     lines: dict[str, int] = field(default_factory=dict)
     body: str = ""
     body_line: int = 1           # file line of the body's first character
+    broken: bool = False
+    invalid: frozenset[str] = frozenset()  # top-level fields with a problem (broken entries)
+
+    @property
+    def entry_id(self) -> str | None:
+        """The id, or None when a broken entry has no valid one."""
+        return getattr(self.entry, "id", None)
 
     @property
     def section(self) -> str:
@@ -34,8 +45,9 @@ class Record:
 
 @dataclass
 class LoadResult:
-    records: list[Record]
+    records: list[Record]        # every entry whose front matter could be read, broken ones too
     problems: list[Problem]
+    files: list[str] = field(default_factory=list)  # relpath of every entry file, readable or not
 
 
 def entry_files(content_root: Path) -> list[tuple[str, Path]]:
@@ -56,17 +68,17 @@ def entry_files(content_root: Path) -> list[tuple[str, Path]]:
 
 def load_content(content_root: Path) -> LoadResult:
     content_root = Path(content_root)
-    records: list[Record] = []
-    problems: list[Problem] = []
+    result = LoadResult([], [])
     for relpath, path in entry_files(content_root):
         parts = PurePosixPath(relpath).parts
         if len(parts) == 2 and parts[1] == "index.md":
             continue  # the section's own introduction page, not an entry
         record, found = load_entry(content_root, relpath, path)
-        problems += found
+        result.files.append(relpath)
+        result.problems += found
         if record is not None:
-            records.append(record)
-    return LoadResult(records, problems)
+            result.records.append(record)
+    return result
 
 
 def load_entry(content_root: Path, relpath: str, path: Path) -> tuple[Record | None, list[Problem]]:
@@ -83,9 +95,7 @@ def load_entry(content_root: Path, relpath: str, path: Path) -> tuple[Record | N
     if parsed.error:
         return None, [problem(relpath, parsed.error, line=parsed.error_line,
                               detail_zh=parsed.error_detail, detail_en=parsed.error_detail)]
-    entry, found = validate_entry(relpath, parts[0], parsed.metadata, parsed.lines)
-    if entry is None:
-        return None, found
-    bundle_dir = path.parent
-    found = check_entry(entry, relpath, parsed.lines, content_root, bundle_dir)
-    return Record(entry, relpath, bundle_dir, parsed.lines, parsed.body, parsed.body_line), found
+    validated = validate_entry(relpath, parts[0], parsed.metadata, parsed.lines)
+    record = Record(validated.entry, relpath, path.parent, parsed.lines, parsed.body, parsed.body_line,
+                    broken=validated.broken, invalid=validated.invalid)
+    return record, validated.problems + check_entry(record, content_root)

@@ -46,7 +46,7 @@ def new_entry(content_root: Path, what: str, title: str, *, title_en: str | None
     kinds = KINDS[section]
     if kind is not None and kind not in kinds:
         raise ValueError(f"kind must be one of {', '.join(kinds)}")
-    taken = set(build_catalogue(content_root).records)
+    taken = set(build_catalogue(content_root).known)
     entry_id = new_id(taken)
     slug = slugify(title_en or "") or entry_id
     folder = content_root / section / slug

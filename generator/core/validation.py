@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import difflib
+from dataclasses import dataclass, field
+from typing import get_args, get_origin
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from .frontmatter_source import line_of
 from .model import KINDS, MODELS, Entry
@@ -29,21 +31,86 @@ _CODE_BY_ERROR = {
 }
 
 
-def validate_entry(relpath: str, section: str, data: dict, lines: dict[str, int]
-                   ) -> tuple[Entry | None, list[Problem]]:
+@dataclass
+class Validated:
+    """One entry's front matter checked against its section's model.
+
+    `entry` is the model when there are no problems. Otherwise it is a partial model holding
+    every field that is valid on its own (invalid list items become None, an unknown kind
+    becomes None), so the entry's id still exists for others and its remaining rules can be
+    checked in the same run; it is never published.
+    """
+    entry: Entry
+    problems: list[Problem] = field(default_factory=list)
+    invalid: frozenset[str] = frozenset()   # top-level fields that have a problem
+
+    @property
+    def broken(self) -> bool:
+        return bool(self.problems)
+
+
+def validate_entry(relpath: str, section: str, data: dict, lines: dict[str, int]) -> Validated:
     model = MODELS[section]
     kinds = KINDS[section]
     kind = data.get("kind", kinds[0] if len(kinds) == 1 else None)
-    if kind not in kinds:
+    known_kind = kind if isinstance(kind, str) and kind in kinds else None
+    problems = []
+    if known_kind is None:
         code = "missing-field" if kind is None else "unknown-kind"
-        return None, [problem(relpath, code, field="kind", line=line_of(lines, "kind"),
-                              detail_zh=f"应为 {' / '.join(kinds)}",
-                              detail_en=f"expected one of {', '.join(kinds)}"
-                              + _suggest(kind, kinds))]
+        problems.append(problem(relpath, code, field="kind", line=line_of(lines, "kind"),
+                                detail_zh=f"应为 {' / '.join(kinds)}",
+                                detail_en=f"expected one of {', '.join(kinds)}" + _suggest(kind, kinds)))
+        # Every kind of a section has the same fields: check them all the same.
+        data = {**data, "kind": kinds[0]}
     try:
-        return model.model_validate(data), []
+        entry = model.model_validate(data)
     except ValidationError as exc:
-        return None, _problems_from(exc, relpath, model, lines)
+        problems += _problems_from(exc, relpath, model, lines)
+        entry = salvage(model, data)
+    if not problems:
+        return Validated(entry)
+    entry.kind = known_kind  # a partial entry: never validated again, never published
+    invalid = frozenset(p.field.split(".")[0] for p in problems if p.field)
+    return Validated(entry, problems, invalid)
+
+
+def salvage(model: type[BaseModel], data: dict) -> BaseModel:
+    """The fields of `data` that are valid on their own, in a model that skipped validation.
+
+    Nested models are salvaged the same way, so an image without `alt` still has its `src`
+    checked. A list keeps its length: an item that cannot be salvaged becomes None, so field
+    paths (gallery.2.src) and their lines stay right. An invalid required field stays unset."""
+    partial = model.model_construct()
+    assign = model.__pydantic_validator__.validate_assignment
+    for name, info in model.model_fields.items():
+        if name not in data:
+            continue
+        value = data[name]
+        try:
+            assign(partial, name, value)
+            continue
+        except ValidationError:
+            pass
+        if isinstance(value, list) and get_origin(info.annotation) is list:
+            (item_type,) = get_args(info.annotation)
+            setattr(partial, name, [_salvage_item(partial, name, item_type, item) for item in value])
+        elif isinstance(value, dict) and _is_model(_model_in(info.annotation)):
+            setattr(partial, name, salvage(_model_in(info.annotation), value))
+    return partial
+
+
+def _salvage_item(partial: BaseModel, name: str, item_type: object, item: object) -> object:
+    try:
+        type(partial).__pydantic_validator__.validate_assignment(partial, name, [item])
+        return getattr(partial, name)[0]
+    except ValidationError:
+        pass
+    nested = _model_in(item_type)
+    return salvage(nested, item) if isinstance(item, dict) and _is_model(nested) else None
+
+
+def _is_model(annotation: object) -> bool:
+    return isinstance(annotation, type) and issubclass(annotation, BaseModel)
 
 
 def _problems_from(exc: ValidationError, relpath: str, model: type[Entry],
@@ -97,7 +164,6 @@ def _field_names_at(model: type, loc: list[str]) -> list[str]:
 
 
 def _model_in(annotation: object) -> object:
-    from typing import get_args
     for candidate in (annotation, *get_args(annotation)):
         if hasattr(candidate, "model_fields"):
             return candidate

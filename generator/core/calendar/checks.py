@@ -31,6 +31,8 @@ def local_time_issue(value: datetime, zone: ZoneInfo) -> str | None:
 
 def check_event(record: Record, years: range) -> list[Problem]:
     event: Event = record.entry
+    if record.invalid & {"start", "end", "timezone", "lunar"}:
+        return []  # a broken entry whose dates are reported already
     found = []
     zone = zone_of(event)
     for name in ("start", "end"):

@@ -29,7 +29,7 @@ class CalendarFeature(Feature):
     def problems(self, ctx: BuildContext) -> list[Problem]:
         build = self._for(ctx)
         found = []
-        for record in ctx.catalogue.in_section("events"):
+        for record in ctx.catalogue.entries_in("events"):  # broken ones too: every problem in one run
             found += check_event(record, build.settings.years)
         return found
 

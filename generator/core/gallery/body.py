@@ -58,7 +58,7 @@ def text_pages(catalogue: Catalogue) -> Iterator[TextPage]:
                 continue
             path = Path(folder) / name
             relpath = path.relative_to(root).as_posix()
-            record = catalogue.by_relpath(relpath)
+            record = catalogue.entry_at(relpath)  # broken entries too: their images are checked
             if record is not None:
                 yield TextPage(relpath, record.bundle_dir, record.body, record.body_line)
             else:

@@ -38,13 +38,18 @@ class GalleryFeature(Feature):
         cache_dir = ctx.project_root / ctx.settings.get("cache_dir", DEFAULT_CACHE_DIR)
         problems: list[Problem] = []
         wanted = []  # (results, key, path, where) of every image to derive
-        for record in ctx.catalogue.records.values():
+        for record in ctx.catalogue.entries:
+            # A broken entry's images are checked too (every problem in one run), never kept.
+            results = self.results if ctx.catalogue.get(record.entry_id) is record else {}
             for index, image in enumerate(record.entry.gallery):
+                src = getattr(image, "src", None)  # None: an invalid item of a broken entry
+                if src is None:
+                    continue
                 field = f"gallery.{index}.src"
                 where = Where(record.relpath, field, line_of(record.lines, field))
-                found = check_image_path(ctx.catalogue.content_root, record.bundle_dir, image.src, where)
+                found = check_image_path(ctx.catalogue.content_root, record.bundle_dir, src, where)
                 if isinstance(found, Path):  # path problems are reported by the content checks
-                    wanted.append((self.results, (record.entry.id, index), found, where))
+                    wanted.append((results, (record.entry_id, index), found, where))
         # Images in the text of every page, entries and plain pages (about.md) alike: the
         # originals are never published, so each one is served as a derivative.
         for page in text_pages(ctx.catalogue):
