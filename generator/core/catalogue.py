@@ -35,6 +35,7 @@ class Catalogue:
     links_from: dict[str, list[Link]] = field(default_factory=dict, repr=False)
     links_to: dict[str, list[Link]] = field(default_factory=dict, repr=False)
     by_path: dict[str, Record] = field(default_factory=dict, repr=False)
+    entry_paths: dict[str, Record] = field(default_factory=dict, repr=False)
 
     def get(self, entry_id: str) -> Record | None:
         return self.records.get(entry_id)
@@ -59,7 +60,7 @@ class Catalogue:
 
     def entry_at(self, relpath: str) -> Record | None:
         """The readable entry at a path, broken or not."""
-        return next((r for r in self.entries if r.relpath == relpath), None)
+        return self.entry_paths.get(relpath)
 
 
 def build_catalogue(content_root: Path) -> Catalogue:
@@ -71,6 +72,7 @@ def build_catalogue(content_root: Path) -> Catalogue:
         if record.entry_id is not None:
             seen[record.entry_id].append(record)
     catalogue.known = dict(seen)
+    catalogue.entry_paths = {record.relpath: record for record in loaded.records}
     for entry_id, records in seen.items():
         if len(records) > 1:
             places = ", ".join(r.relpath for r in records)
