@@ -40,7 +40,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.model: SiteModel = build_site_model(
             Path(config.docs_dir), Path(config.config_file_path).parent, [feature() for feature in FEATURES],
             dict(self.config), site_url=config.site_url or "", site_name=config.site_name,
-            report=log.info)
+            report=log.info, theme_dir=Path(config.theme.custom_dir) if config.theme.custom_dir else None)
         self.generated = {page.src_uri: page for page in self.model.pages}
         if self.model.problems:
             report = format_text(self.model.problems)

@@ -32,12 +32,13 @@ class Project:
     settings: dict[str, dict[str, Any]] = field(default_factory=dict)
     site_url: str = ""
     site_name: str = ""
+    theme_dir: Path | None = None   # mkdocs.yml theme.custom_dir, for standalone files
 
     def site_model(self) -> SiteModel:
         # Progress goes to stderr so that `check --format json` stays clean on stdout.
         return build_site_model(self.content, self.root, [feature() for feature in FEATURES],
                                 self.settings, site_url=self.site_url, site_name=self.site_name,
-                                report=lambda line: print(line, file=sys.stderr))
+                                report=lambda line: print(line, file=sys.stderr), theme_dir=self.theme_dir)
 
 
 def find_project(content: Path) -> Project:
@@ -47,8 +48,10 @@ def find_project(content: Path) -> Project:
         config_file = folder / "mkdocs.yml"
         if config_file.is_file():
             config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+            theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
+            custom_dir = theme.get("custom_dir")
             return Project(folder, content, _plugin_settings(config), config.get("site_url") or "",
-                           config.get("site_name") or "")
+                           config.get("site_name") or "", folder / custom_dir if custom_dir else None)
     return Project(content.parent, content)
 
 

@@ -206,30 +206,52 @@ def test_event_across_a_month_boundary_is_on_both_month_pages(site):
     assert _cells_linking(april, "exhibition") == ["2026-04-01", "2026-04-02"]
 
 
-def test_month_pages_link_to_neighbours_and_year(site):
-    page = soup(site / "calendar" / "2026" / "03" / "index.html")
-    assert page.select_one("a[rel=prev]")["href"] == "../02/"
-    assert page.select_one("a[rel=next]")["href"] == "../04/"
-    assert page.select_one("a[rel=next]")["href"]
-    first = soup(site / "calendar" / "2026" / "01" / "index.html")
-    assert first.select_one("a[rel=prev]") is None  # 2025 is outside the calendar
-    december = soup(site / "calendar" / "2026" / "12" / "index.html")
-    assert december.select_one("a[rel=next]")["href"] == "../../2027/01/"
+BUSY_MONTHS = ["2026/02", "2026/03", "2026/04", "2026/05", "2026/06", "2026/10", "2027/02"]
 
 
-def test_year_page_lists_every_month(site):
+def test_month_pages_only_where_events_are(site):
+    pages = sorted(p.parent.relative_to(site / "calendar").as_posix()
+                   for p in (site / "calendar").glob("*/*/index.html"))
+    assert pages == BUSY_MONTHS
+    for month in pages:
+        assert soup(site / "calendar" / month / "index.html").select("table.cal-month td a"), month
+
+
+def test_month_navigation_skips_empty_months(site):
+    def pager(month: str) -> tuple[str | None, str | None]:
+        page = soup(site / "calendar" / month / "index.html")
+        return tuple(link["href"] if link else None
+                     for link in (page.select_one("a[rel=prev]"), page.select_one("a[rel=next]")))
+    assert pager("2026/02") == (None, "../03/")        # nothing earlier: no link
+    assert pager("2026/03") == ("../02/", "../04/")
+    assert pager("2026/06") == ("../05/", "../10/")    # July to September are empty
+    assert pager("2026/10") == ("../06/", "../../2027/02/")
+    assert pager("2027/02") == ("../../2026/10/", None)
+    assert soup(site / "calendar" / "2026" / "03" / "index.html").select_one(
+        ".cal-pager a[href='../']") is not None         # up to the year
+
+
+def test_year_page_lists_every_month_and_links_those_with_events(site):
     for year in (2026, 2027):
         page = soup(site / "calendar" / str(year) / "index.html")
+        months = page.select(".cal-year__month")
+        assert len(months) == 12
         hrefs = [a["href"] for a in page.select(".cal-year__month h2 a")]
-        assert hrefs == [f"{m:02d}/" for m in range(1, 13)]
+        assert hrefs == [m.split("/")[1] + "/" for m in BUSY_MONTHS if m.startswith(str(year))]
         for href in hrefs:
             assert (site / "calendar" / str(year) / href / "index.html").is_file()
+    march = soup(site / "calendar" / "2026" / "index.html").select(".cal-year__month")[2]
+    assert "4 项活动" in march.get_text() and "4 events" in march.get_text()
+    july = soup(site / "calendar" / "2026" / "index.html").select(".cal-year__month")[6]
+    assert "0 项活动" in july.get_text() and july.select_one("a") is None
 
 
 def test_year_page_shows_shui_candidates_and_announced_dates(site):
     section = soup(site / "calendar" / "2026" / "index.html").select_one("section.cal-shui")
     days = [t["datetime"] for t in section.select(".cal-candidates time")]
     assert days == ["2026-10-04", "2026-10-16", "2026-10-28", "2026-11-09"]
+    linked = [a.time["datetime"] for a in section.select(".cal-candidates a")]
+    assert linked == ["2026-10-04", "2026-10-16", "2026-10-28"]  # November has no events: no page
     assert all("候选" in li.get_text() for li in section.select(".cal-candidates li"))
     assert "各村寨" in section.get_text() and "announces them locally" in section.get_text()
     assert section.select_one(".cal-items a[href$='events/gathering/']") is not None

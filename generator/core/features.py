@@ -3,10 +3,12 @@ from __future__ import annotations
 
 from .calendar.feature import CalendarFeature
 from .gallery.feature import GalleryFeature
+from .permalinks import PermalinkFeature
 from .site import Feature
 
 # The gallery comes first: its image problems decide a strict build before anything else runs.
 FEATURES: list[type[Feature]] = [
     GalleryFeature,
     CalendarFeature,
+    PermalinkFeature,
 ]

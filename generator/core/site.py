@@ -13,6 +13,8 @@ from .catalogue import Catalogue
 from .loader import Record
 from .problems import Problem
 
+SHIPPED_THEME = Path(__file__).resolve().parents[2] / "theme"
+
 
 @dataclass(frozen=True)
 class GeneratedPage:
@@ -40,6 +42,10 @@ class BuildContext:
     site_url: str = ""           # absolute base URL of the published site, '' when unknown
     site_name: str = ""
     report: Callable[[str], None] = print  # progress lines for long stages, e.g. "120 of 300 images"
+    theme_dir: Path = SHIPPED_THEME  # templates of standalone files (mkdocs.yml theme.custom_dir)
+
+    def __post_init__(self) -> None:
+        self.theme_dir = self.theme_dir or SHIPPED_THEME
 
 
 class Feature:

@@ -13,7 +13,7 @@ from .catalogue import Catalogue, build_catalogue
 from .model import MODELS
 from .problems import Problem
 from .site import BuildContext, Feature, GeneratedFile, GeneratedPage
-from .views import entry_view, listing_data, permalink
+from .views import entry_view, listing_data
 
 SECTION_TITLES = {"crafts": "手工艺 Crafts", "events": "活动 Events", "lessons": "课程 Lessons"}
 
@@ -52,10 +52,11 @@ class SiteModel:
 
 def build_site_model(content_root: Path, project_root: Path, features: list[Feature],
                      settings: dict[str, dict[str, Any]], site_url: str = "",
-                     site_name: str = "", report: Callable[[str], None] = print) -> SiteModel:
+                     site_name: str = "", report: Callable[[str], None] = print,
+                     theme_dir: Path | None = None) -> SiteModel:
     catalogue = build_catalogue(content_root)
     contexts = {f.name: BuildContext(catalogue, settings.get(f.name, {}), project_root, site_url, site_name,
-                                  report)
+                                  report, theme_dir)
                 for f in features}
     model = SiteModel(catalogue, problems=list(catalogue.problems), features=features, contexts=contexts)
     for feature in features:
@@ -68,7 +69,6 @@ def build_site_model(content_root: Path, project_root: Path, features: list[Feat
                 view["features"][feature.name] = data
         model.views[entry_id] = view
     model.pages += _section_pages(model)
-    model.pages += _permalink_pages(catalogue)
     for feature in features:
         model.pages += list(feature.pages(contexts[feature.name]))
         model.files += list(feature.files(contexts[feature.name]))
@@ -93,9 +93,3 @@ def _section_pages(model: SiteModel) -> list[GeneratedPage]:
     return [GeneratedPage(f"{section}/index.md", SECTION_TITLES[section], "listing.html",
                           listing_data(model.catalogue, section, model.views), search=True)
             for section in MODELS]
-
-
-def _permalink_pages(catalogue: Catalogue) -> list[GeneratedPage]:
-    return [GeneratedPage(f"{permalink(entry_id)}index.md", record.entry.title, "permalink.html",
-                          {"target": record.url, "id": entry_id})
-            for entry_id, record in catalogue.records.items()]

@@ -5,8 +5,10 @@ calendar month is covered without editing the tests.
 """
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from bs4 import BeautifulSoup
@@ -23,6 +25,7 @@ class SiteMap:
     listings: list[str] = field(default_factory=list)
     calendar: list[str] = field(default_factory=list)     # every page under calendar/
     busy_months: dict[str, str] = field(default_factory=dict)  # month page -> a date with events
+    permalinks: dict[str, str] = field(default_factory=dict)   # /id/<id>/ -> the entry it forwards to
 
     def key_page(self, name: str) -> str | None:
         """The page standing for one sort the browser tests check; None when the site has none."""
@@ -45,6 +48,7 @@ KEY_PAGES = {
     "lesson": lambda site: _first(site.lessons),
     "listing": lambda site: "crafts/" if "crafts/" in site.listings else _first(site.listings),
     "search": lambda site: f"?q={SEARCH_TERM}",
+    "permalink": lambda site: _first(site.permalinks),
 }
 
 
@@ -63,6 +67,9 @@ def map_site(site: Path) -> SiteMap:
 
 
 def _classify(found: SiteMap, url: str, page: BeautifulSoup) -> None:
+    if url.startswith("id/"):  # standalone forwarding pages: where their plain link leads
+        target = posixpath.normpath(posixpath.join(url, unquote(page.select_one("body a")["href"])))
+        found.permalinks[url] = target + "/"
     if page.select_one("header.archive-entry-header"):
         (found.lessons if url.startswith("lessons/") else found.entries).append(url)
         if page.select_one("a.glightbox"):

@@ -56,6 +56,18 @@ def test_search_finds_horse_tail_embroidery(open_tab):
     tab.watch.assert_clean()
 
 
+@pytest.mark.parametrize("javascript", [True, False], ids=["scripts", "no-scripts"])
+def test_permanent_link_forwards_to_its_entry(open_tab, site_map, javascript):
+    permalink = site_map.required("permalink")
+    entry = site_map.permalinks[permalink]
+    tab = open_tab("phone", javascript=javascript)
+    page = tab.goto(permalink, wait_until="commit")
+    page.wait_for_url(tab.site.url(entry))  # a meta refresh: no script needed
+    page.locator("header.archive-entry-header").wait_for()
+    assert page.locator("a.archive-permalink").get_attribute("data-permalink") == permalink
+    tab.watch.assert_clean()
+
+
 def test_calendar_marks_today(open_tab, site_map):
     month = site_map.required("month")
     day = site_map.busy_months[month]

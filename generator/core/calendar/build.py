@@ -1,9 +1,11 @@
 """One build's calendar: every occurrence, indexed by day and by entry, computed once."""
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from ..catalogue import Catalogue
@@ -22,6 +24,7 @@ class CalendarBuild:
     occurrences: list[Occurrence] = field(default_factory=list)
     _by_day: dict[date, list[Occurrence]] = field(default_factory=dict, repr=False)
     _by_entry: dict[str, list[Occurrence]] = field(default_factory=dict, repr=False)
+    _by_month: dict[tuple[int, int], list[Occurrence]] = field(default_factory=dict, repr=False)
     _items: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -29,19 +32,48 @@ class CalendarBuild:
         found = all_occurrences(catalogue, settings.years)
         by_day: dict[date, list[Occurrence]] = defaultdict(list)
         by_entry: dict[str, list[Occurrence]] = defaultdict(list)
+        by_month: dict[tuple[int, int], list[Occurrence]] = defaultdict(list)
         for item in found:
             by_entry[item.event.id].append(item)
             for day in item.days():
                 by_day[day].append(item)  # multi-day events appear on every day they span
-        return cls(catalogue, settings, site_url, found, dict(by_day), dict(by_entry))
+            for month in _months(item.first, item.last):
+                by_month[month].append(item)
+        return cls(catalogue, settings, site_url, found, dict(by_day), dict(by_entry), dict(by_month))
 
-    @property
-    def years(self) -> range:
-        """Years that get calendar pages: the settings' span and every year with an event."""
+    @cached_property
+    def years(self) -> list[int]:
+        """Years that get a year page: the settings' span (lunar dates, Shui candidate days) and
+        every year an event touches; years between with neither have no page."""
         years = set(self.settings.years)
         for item in self.occurrences:
             years.update(range(item.first.year, item.last.year + 1))
-        return range(min(years), max(years) + 1)
+        return sorted(years)
+
+    @cached_property
+    def months(self) -> list[tuple[int, int]]:
+        """(year, month) of every month an event touches: only these get a month page."""
+        return sorted(self._by_month)
+
+    def has_month(self, year: int, month: int) -> bool:
+        return (year, month) in self._by_month
+
+    def month_before(self, year: int, month: int) -> tuple[int, int] | None:
+        """The nearest earlier month with events, however many empty months lie between."""
+        index = bisect_left(self.months, (year, month))
+        return self.months[index - 1] if index > 0 else None
+
+    def month_after(self, year: int, month: int) -> tuple[int, int] | None:
+        index = bisect_right(self.months, (year, month))
+        return self.months[index] if index < len(self.months) else None
+
+    def year_before(self, year: int) -> int | None:
+        index = bisect_left(self.years, year)
+        return self.years[index - 1] if index > 0 else None
+
+    def year_after(self, year: int) -> int | None:
+        index = bisect_right(self.years, year)
+        return self.years[index] if index < len(self.years) else None
 
     def on_day(self, day: date) -> list[Occurrence]:
         return self._by_day.get(day, [])
@@ -56,8 +88,8 @@ class CalendarBuild:
         return self._items[occurrence.key]
 
     def touching_month(self, year: int, month: int) -> list[Occurrence]:
-        return [o for o in self.occurrences
-                if (o.first.year, o.first.month) <= (year, month) <= (o.last.year, o.last.month)]
+        """Occurrences on any day of the month, in calendar order."""
+        return self._by_month.get((year, month), [])
 
     def kinds(self) -> list[str]:
         """Event kinds that have at least one occurrence (each gets its own feed)."""
@@ -74,3 +106,12 @@ class CalendarBuild:
 
     def _feed(self, path: str, zh: str, en: str) -> dict[str, Any]:
         return {"url": path, "zh": zh, "en": en, "webcal": urls.webcal(self.site_url, path)}
+
+
+def _months(first: date, last: date) -> list[tuple[int, int]]:
+    """Every (year, month) from first's to last's, inclusive."""
+    found, (year, month) = [], (first.year, first.month)
+    while (year, month) <= (last.year, last.month):
+        found.append((year, month))
+        year, month = (year, month + 1) if month < 12 else (year + 1, 1)
+    return found

@@ -18,22 +18,24 @@ WEEKDAYS = [{"zh": zh, "en": en} for zh, en in zip(labels.WEEKDAYS_ZH, labels.WE
 
 
 def calendar_pages(build: CalendarBuild) -> list[GeneratedPage]:
+    """The agenda, a page per year of build.years, and a page per month with events only."""
     pages = [agenda_page(build)]
-    for year in build.years:
-        pages.append(year_page(build, year))
-        pages += [month_page(build, year, month) for month in range(1, 13)]
+    pages += [year_page(build, year) for year in build.years]
+    pages += [month_page(build, year, month) for year, month in build.months]
     return pages
 
 
-def _month_link(build: CalendarBuild, year: int, month: int) -> dict[str, str] | None:
-    if year not in build.years:
+def _month_link(build: CalendarBuild, month: tuple[int, int] | None) -> dict[str, str] | None:
+    """A link to a month's page, or None when that month has no page (no events)."""
+    if month is None or not build.has_month(*month):
         return None
-    return {"url": urls.month_url(year, month), "zh": labels.month_zh(year, month),
-            "en": labels.month_en(year, month)}
+    year, number = month
+    return {"url": urls.month_url(year, number), "zh": labels.month_zh(year, number),
+            "en": labels.month_en(year, number)}
 
 
-def _year_link(build: CalendarBuild, year: int) -> dict[str, str] | None:
-    if year not in build.years:
+def _year_link(build: CalendarBuild, year: int | None) -> dict[str, str] | None:
+    if year is None or year not in build.years:
         return None
     return {"url": urls.year_url(year), "zh": f"{year}年", "en": str(year)}
 
@@ -56,7 +58,7 @@ def agenda_page(build: CalendarBuild) -> GeneratedPage:
         "upcoming": _month_groups(build, upcoming),
         "past": _month_groups(build, past),
         "years": [_year_link(build, y) for y in build.years],
-        "this_month": _month_link(build, today.year, today.month),
+        "this_month": _month_link(build, (today.year, today.month)),
         "feeds": build.feeds(),
     }
     return GeneratedPage(urls.page_source(urls.AGENDA), "日历 Calendar", "calendar-agenda.html", data)
@@ -64,17 +66,18 @@ def agenda_page(build: CalendarBuild) -> GeneratedPage:
 
 def year_page(build: CalendarBuild, year: int) -> GeneratedPage:
     months = []
-    for month in range(1, 13):
+    for month in range(1, 13):  # all twelve, each with its count; only months with events link
         touching = build.touching_month(year, month)
-        months.append({**_month_link(build, year, month), "month": month, "count": len(touching),
-                       "events": [build.item(o) for o in touching]})
+        months.append({"url": urls.month_url(year, month) if touching else None,
+                       "zh": labels.month_zh(year, month), "en": labels.month_en(year, month),
+                       "month": month, "count": len(touching), "events": [build.item(o) for o in touching]})
     data = {
         "year": year,
         "zh": f"{year}年", "en": str(year),
         "lunar_year_zh": year_label_zh(year),
         "months": months,
-        "prev": _year_link(build, year - 1),
-        "next": _year_link(build, year + 1),
+        "prev": _year_link(build, build.year_before(year)),
+        "next": _year_link(build, build.year_after(year)),
         "agenda_url": urls.AGENDA,
         "shui": shui_sections(build, year),
         "feeds": build.feeds(),
@@ -108,8 +111,6 @@ def month_page(build: CalendarBuild, year: int, month: int) -> GeneratedPage:
     weeks = [[day_cell(build, day, month) for day in week]
              for week in _WEEKS.monthdatescalendar(year, month)]
     days = [cell for week in weeks for cell in week if cell["in_month"] and cell["events"]]
-    prev_year, prev_month = (year, month - 1) if month > 1 else (year - 1, 12)
-    next_year, next_month = (year, month + 1) if month < 12 else (year + 1, 1)
     data = {
         "year": year, "month": month,
         "zh": labels.month_zh(year, month), "en": labels.month_en(year, month),
@@ -117,8 +118,9 @@ def month_page(build: CalendarBuild, year: int, month: int) -> GeneratedPage:
         "weeks": weeks,
         "days": days,
         "count": len(build.touching_month(year, month)),
-        "prev": _month_link(build, prev_year, prev_month),
-        "next": _month_link(build, next_year, next_month),
+        # The nearest months with events, skipping empty ones (they have no page).
+        "prev": _month_link(build, build.month_before(year, month)),
+        "next": _month_link(build, build.month_after(year, month)),
         "year_link": _year_link(build, year),
         "agenda_url": urls.AGENDA,
         "feeds": build.feeds(),

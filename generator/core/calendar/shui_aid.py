@@ -49,7 +49,8 @@ def _section(build: CalendarBuild, record: Record, year: int) -> dict[str, Any]:
     for day in candidates(kind, year):
         days.append({"date": day.isoformat(), "when_zh": labels.date_zh(day), "when_en": labels.date_en(day),
                      "lunar_zh": lunar_day(day).label_zh, "ganzhi": day_ganzhi(day),
-                     "month_url": urls.day_month_url(day), "announced": day in announced_days})
+                     "month_url": urls.day_month_url(day) if build.has_month(day.year, day.month) else None,
+                     "announced": day in announced_days})
     return {
         "festival": {"id": record.entry.id, "title": record.entry.title,
                      "title_en": record.entry.title_en, "url": record.url},
