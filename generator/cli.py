@@ -8,7 +8,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .core.problems import format_github, format_json, format_text
+from .core.problems import format_github, format_json, format_text, path_prefix, summary
 from .core.scaffold import SECTION_OF, new_entry
 from .core.schema import stale_schemas, write_schemas
 from .core.sitemodel import close
@@ -54,18 +54,15 @@ def _check(args) -> int:
     # The same site model a build uses, so check reports exactly what a strict build would.
     model = find_project(content).site_model()
     close(model)
-    problems, count = model.problems, len(model.catalogue.records)
+    problems, prefix = model.problems, model.path_prefix
     if args.format == "json":
-        print(format_json(problems))
+        print(format_json(problems, prefix, entries=model.catalogue.files))
     elif args.format == "github":
-        prefix = content.resolve().relative_to(Path.cwd().resolve()).as_posix() + "/" \
-            if content.resolve().is_relative_to(Path.cwd().resolve()) else ""
         print(format_github(problems, prefix))
-    elif problems:
-        print(format_text(problems))
-        print(f"\n{len(problems)} 个问题 / problem(s) in {count} valid entries")
     else:
-        print(f"没有问题 / no problems: {count} entries")
+        if problems:
+            print(format_text(problems, prefix) + "\n")
+        print(summary(problems, model.catalogue.files))
     return 1 if problems else 0
 
 
@@ -76,7 +73,8 @@ def _new(args) -> int:
     except (ValueError, FileExistsError) as exc:
         print(f"未创建 / not created: {exc}", file=sys.stderr)
         return 2
-    print(f"已创建 / created {created.path} (id {created.entry_id})")
+    shown = path_prefix(created.path.parent, find_project(Path(args.content)).root) + created.path.name
+    print(f"已创建 / created {shown} (id {created.entry_id})")
     return 0
 
 

@@ -43,7 +43,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             report=log.info, theme_dir=Path(config.theme.custom_dir) if config.theme.custom_dir else None)
         self.generated = {page.src_uri: page for page in self.model.pages}
         if self.model.problems:
-            report = format_text(self.model.problems)
+            report = format_text(self.model.problems, self.model.path_prefix)
             if config.strict:  # before MkDocs cleans site/: a failed build publishes nothing
                 close(self.model)
                 raise PluginError(f"内容有问题，构建中止 / content problems, build aborted:\n{report}")
@@ -89,7 +89,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             page.meta["entry"] = view
         problems = self.model.problems_for(src)
         if problems:  # shown on the page in previews, so volunteers see what to fix
-            page.meta["problems"] = [p.format() for p in problems]
+            page.meta["problems"] = [p.format(self.model.path_prefix) for p in problems]
         return markdown
 
     def on_page_content(self, html: str, *, page, config, files) -> str:

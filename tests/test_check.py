@@ -24,58 +24,7 @@ def image(**extra) -> dict:
     return {"src": "images/a.jpg", "alt": "图", "credit": "编辑组", "rights": CC0, **extra}
 
 
-# (code, section, slug, front matter, field, text on the line the problem must point at)
-CASES = [
-    ("unknown-kind", "crafts", "bad", technique(id="bad0001", kind="banana"), "kind", "kind:"),
-    ("missing-field", "crafts", "bad", {"id": "bad0001", "kind": "technique"}, "title", None),
-    ("missing-field", "crafts", "bad", technique(id="bad0001", gallery=[image(alt="")]), "gallery.0.alt", "alt:"),
-    ("wrong-type", "crafts", "bad", technique(id="bad0001", tags=5), "tags", "tags:"),
-    ("unknown-field", "crafts", "bad", technique(id="bad0001", titel="x"), "titel", "titel:"),
-    ("bad-id", "crafts", "bad", technique(id="Bad ID!"), "id", "id:"),
-    ("bad-value", "events", "bad", festival(id="bad0001", status="maybe"), "status", "status:"),
-    ("bad-date", "events", "bad", festival(id="bad0001", start="2026-02-30"), "start", "start:"),
-    ("end-before-start", "events", "bad", festival(id="bad0001", start="2026-10-16", end="2026-10-10"), "end", "end:"),
-    ("mixed-date-kinds", "events", "bad", festival(id="bad0001", start="2026-10-16", end="2026-10-17T10:00"), "end", "end:"),
-    ("unknown-timezone", "events", "bad", festival(id="bad0001", start="2026-10-16T10:00", timezone="Mars/Olympus"), "timezone", "timezone:"),
-    ("timezone-mismatch", "events", "bad", festival(id="bad0001", start="2026-10-16T10:00+02:00"), "start", "start:"),
-    ("duplicate-id", "crafts", "bad", technique(), "id", "id:"),
-    ("dangling-reference", "crafts", "bad", workshop(id="bad0001", techniques=["nosuch1"]), "techniques.0", "- nosuch1"),
-    ("wrong-reference-kind", "crafts", "bad", workshop(id="bad0001", techniques=["shop001"]), "techniques.0", "- shop001"),
-    ("dangling-reference", "events", "bad", festival(id="bad0001", results=[{"entry": "nosuch1"}]), "results.0.entry", "entry: nosuch1"),
-    ("image-missing", "crafts", "bad", technique(id="bad0001", gallery=[image(src="images/none.jpg")]), "gallery.0.src", "src:"),
-    ("path-outside-content", "crafts", "bad", technique(id="bad0001", gallery=[image(src="../../../../etc/passwd")]), "gallery.0.src", "src:"),
-    ("path-outside-content", "crafts", "bad", technique(id="bad0001", gallery=[image(src="/etc/passwd")]), "gallery.0.src", "src:"),
-    ("bad-rights", "crafts", "bad", technique(id="bad0001", gallery=[image(src="x.jpg", rights="https://example.com/mine")]), "gallery.0.rights", "rights:"),
-]
-
-
-def line_with(path: Path, marker: str) -> int:
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if line.lstrip(" -").startswith(marker) or line.strip() == marker:
-            return number
-    raise AssertionError(f"{marker!r} not in {path}")
-
-
-@pytest.mark.parametrize("code,section,slug,front,field,marker", CASES, ids=[f"{c[0]}-{c[4]}" for c in CASES])
-def test_each_problem_is_reported_with_path_line_and_field(content, capsys, code, section, slug, front, field, marker):
-    path = write_entry(content, section, slug, front)
-    (path.parent / "x.jpg").write_bytes(b"")  # exists, so only the rights are wrong in that case
-    exit_code, out = run_check(content, capsys)
-    assert exit_code == 1
-    relpath = f"{section}/{slug}/index.md"
-    lines = [line for line in out.splitlines() if f": {code} {field}:" in line]
-    assert lines, out
-    assert lines[0].startswith(relpath + ":"), lines[0]
-    if marker:
-        expected_line = line_with(path, marker)
-        assert lines[0].startswith(f"{relpath}:{expected_line}:"), (lines[0], expected_line)
-    # Chinese and English message
-    zh, en = CODES[code]
-    assert zh in lines[0] and en in lines[0]
-    # the valid entries beside it still load
-    catalogue = build_catalogue(content)
-    assert {"tech001", "shop001", "fest001", "less001"} - ({"tech001"} if code == "duplicate-id" else set()) \
-        <= set(catalogue.records)
+# One bad entry per problem code, with its file, line and field: tests/test_problem_codes.py.
 
 
 def test_unknown_field_suggests_the_right_name(content, capsys):
@@ -89,14 +38,14 @@ def test_unreadable_file(content, capsys):
     folder.mkdir()
     (folder / "index.md").write_bytes(b"---\nid: \xff\xfe\n---\n")
     exit_code, out = run_check(content, capsys)
-    assert exit_code == 1 and "crafts/bad/index.md: unreadable-file" in out
+    assert exit_code == 1 and "content/crafts/bad/index.md:2: unreadable-file" in out
 
 
 def test_invalid_yaml_points_at_the_line(content, capsys):
     write_entry(content, "crafts", "bad", "id: bad0001\nkind: technique\ntitle: [oops\n")
     exit_code, out = run_check(content, capsys)
     assert exit_code == 1
-    assert "crafts/bad/index.md:" in out and "invalid-yaml" in out
+    assert "content/crafts/bad/index.md:4: invalid-yaml" in out
 
 
 def test_no_front_matter(content, capsys):
@@ -104,13 +53,13 @@ def test_no_front_matter(content, capsys):
     folder.mkdir()
     (folder / "index.md").write_text("# 只有正文\n", encoding="utf-8")
     exit_code, out = run_check(content, capsys)
-    assert exit_code == 1 and "events/bad/index.md:1: no-front-matter" in out
+    assert exit_code == 1 and "content/events/bad/index.md:1: no-front-matter" in out
 
 
 def test_misplaced_entry(content, capsys):
     (content / "crafts" / "loose.md").write_text("---\nid: abcd123\n---\n", encoding="utf-8")
     exit_code, out = run_check(content, capsys)
-    assert exit_code == 1 and "crafts/loose.md: misplaced-entry" in out
+    assert exit_code == 1 and "content/crafts/loose.md: misplaced-entry" in out
 
 
 def test_symlinked_image_leaving_content_is_refused(content, capsys, tmp_path):
@@ -136,10 +85,13 @@ def test_clean_content_exits_zero_and_json_format(content, capsys):
     write_entry(content, "crafts", "bad", technique(id="bad0001", titel="x"))
     exit_code, out = run_check(content, capsys, "--format", "json")
     data = json.loads(out)
-    assert exit_code == 1 and data["count"] == 1
+    assert exit_code == 1 and (data["count"], data["entries"], data["entries_with_problems"]) == (1, 5, 1)
+    line = next(n for n, text in enumerate((content / "crafts/bad/index.md").read_text().splitlines(), 1)
+                if text.startswith("titel:"))
     assert data["problems"][0] | {"message_zh": "", "message_en": ""} == {
-        "path": "crafts/bad/index.md", "code": "unknown-field", "field": "titel",
-        "line": data["problems"][0]["line"], "message_zh": "", "message_en": ""}
+        "path": "content/crafts/bad/index.md", "code": "unknown-field", "field": "titel", "line": line,
+        "message_zh": "", "message_en": "", "label_zh": None, "label_en": None}
+    assert "titel" in data["problems"][0]["message_zh"] and "did you mean 'title'" in data["problems"][0]["message_en"]
 
 
 def test_usage_errors_exit_two_and_no_traceback(tmp_path):

@@ -31,7 +31,7 @@ def check(content: Path, bundle: Path, src: str) -> Path | Problem:
 
 def assert_problem(outcome, code: str) -> None:
     assert isinstance(outcome, Problem), outcome
-    assert (outcome.code, outcome.path, outcome.field, outcome.line) == (code, *WHERE)
+    assert (outcome.code, outcome.path, outcome.field, outcome.line) == (code, *WHERE[:3])
 
 
 def engine_outcome(tmp_path: Path, source: Path, **settings):

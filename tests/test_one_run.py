@@ -64,7 +64,7 @@ def test_a_broken_entry_of_a_known_kind_is_still_the_wrong_kind(content, capsys)
     write_entry(content, "crafts", "shop", workshop(id="shop0002", titel="x"))
     write_entry(content, "crafts", "user", workshop(id="user0001", techniques=["shop0002"]))
     _, lines = check_lines(content, capsys)
-    assert any(line.startswith("crafts/user/") and "wrong-reference-kind techniques.0" in line
+    assert any(line.startswith("content/crafts/user/") and "wrong-reference-kind techniques.0" in line
                for line in lines), lines
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .frontmatter_source import line_of
 from .loader import Record, load_content
-from .problems import Problem, problem
+from .problems import Problem, did_you_mean, problem
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,11 @@ class Catalogue:
 
     def get(self, entry_id: str) -> Record | None:
         return self.records.get(entry_id)
+
+    def ids_of_kinds(self, kinds: tuple[str, ...] | None) -> list[str]:
+        """Every id in use by an entry of one of `kinds` (any kind when None), sorted."""
+        return sorted(i for i, found in self.known.items()
+                      if kinds is None or any(r.entry.kind in kinds for r in found))
 
     def entries_in(self, section: str) -> list[Record]:
         """Every readable entry of a section, broken ones too: for checks, never for pages."""
@@ -97,18 +102,19 @@ def _link(catalogue: Catalogue) -> None:
             top = field_path.split(".")[0]
             where = dict(field=field_path, line=line_of(record.lines, field_path))
             named = catalogue.known.get(target_id)
-            if named is None:
-                catalogue.problems.append(problem(record.relpath, "dangling-reference", **where,
-                                                  detail_zh=target_id, detail_en=target_id))
-                continue
             allowed = entry.REFERENCES.get(top)
+            if named is None:
+                hint_zh, hint_en = did_you_mean(target_id, catalogue.ids_of_kinds(allowed))
+                catalogue.problems.append(problem(record.relpath, "dangling-reference", **where,
+                                                  detail_zh=target_id + hint_zh, detail_en=target_id + hint_en))
+                continue
             # A broken entry's unknown kind (None) or a clash of ids is reported on that entry.
             kinds = {other.entry.kind for other in named}
             if allowed and len(kinds) == 1 and None not in kinds and not kinds & set(allowed):
                 kind = kinds.pop()
                 catalogue.problems.append(problem(
                     record.relpath, "wrong-reference-kind", **where,
-                    detail_zh=f"{target_id} 是 {kind}，应为 {' / '.join(allowed)}",
+                    detail_zh=f"{target_id} 是 {kind}，应为 {'、'.join(allowed)}",
                     detail_en=f"{target_id} is a {kind}, expected {' or '.join(allowed)}"))
                 continue
             target = catalogue.get(target_id)

@@ -35,7 +35,7 @@ def _check_gallery_paths(entry, relpath, lines, content_root, bundle_dir) -> lis
             continue
         field = f"gallery.{index}.src"
         checked = check_image_path(content_root, bundle_dir, src,
-                                   Where(relpath, field, line_of(lines, field)))
+                                   Where(relpath, field, line_of(lines, field), src))
         if isinstance(checked, Problem):
             found.append(checked)
     return found
@@ -53,17 +53,18 @@ def _check_event_dates(event: Event, relpath: str, lines: dict[str, int]) -> lis
                        "an event needs start, or a lunar date rule")]
         return []
     if not _known_timezone(event.timezone):
-        return [at("timezone", "unknown-timezone", event.timezone,
+        return [at("timezone", "unknown-timezone", f"{event.timezone}（请用 IANA 时区名，如 Asia/Shanghai）",
                    f"{event.timezone} (use an IANA name such as Asia/Shanghai)")]
     end = event.end if event.end is not None else event.start
     if isinstance(event.start, datetime) != isinstance(end, datetime):
-        return [at("end", "mixed-date-kinds")]
+        return [at("end", "mixed-date-kinds", f"start {event.start.isoformat()}，end {end.isoformat()}",
+                   f"start {event.start.isoformat()}, end {end.isoformat()}")]
     problems = []
     for name, value in (("start", event.start), ("end", event.end)):
         if isinstance(value, datetime) and value.tzinfo is not None:
             zone_offset = value.replace(tzinfo=None).replace(tzinfo=ZoneInfo(event.timezone)).utcoffset()
             if zone_offset != value.utcoffset():
-                problems.append(at(name, "timezone-mismatch", f"{value.isoformat()} / {event.timezone}",
+                problems.append(at(name, "timezone-mismatch", f"{value.isoformat()} 不是 {event.timezone} 的时间",
                                    f"{value.isoformat()} is not in {event.timezone}"))
     if problems:
         return problems

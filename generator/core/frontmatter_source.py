@@ -24,6 +24,28 @@ _Loader.yaml_implicit_resolvers = {
 _HANDLER = frontmatter.YAMLHandler()
 
 
+# The expanded size a front matter may reach: YAML aliases can make a few lines stand for
+# millions of values ("billion laughs"), which validation would then walk one by one.
+MAX_VALUES = 20_000
+TOO_DEEP = ("嵌套层数太多", "nested too deeply")
+
+# What the YAML parser says, as advice a volunteer can follow (Chinese, English).
+_YAML_ADVICE = [
+    ("mapping values are not allowed", "值里有冒号“:”时，请给整个值加上引号", "a value that contains ':' must be in quotes"),
+    ("cannot start any token", "请用空格缩进，不要用 Tab，也不要以 @ 或 ` 开头", "indent with spaces, not tabs, and do not start a value with @ or `"),
+    ("expected ',' or ']'", "方括号 [ 没有闭合", "a '[' is not closed"),
+    ("expected ',' or '}'", "花括号 { 没有闭合", "a '{' is not closed"),
+    ("while scanning a quoted scalar", "引号没有闭合", "a quote is not closed"),
+    ("constructor for the tag", "不能使用 YAML 标签（如 !!python/object）", "YAML tags such as !!python/object are not allowed"),
+    ("found undefined alias", "找不到这个锚点（*名称）", "this alias (*name) has no anchor"),
+    ("found unhashable key", "字段名须为文字", "a field name must be text"),
+    ("expected <block end>", "缩进不一致", "the indentation is inconsistent"),
+    ("could not find expected ':'", "缺少冒号“:”，或缩进不一致", "a ':' is missing, or the indentation is inconsistent"),
+    ("did not find expected key", "缺少冒号“:”，或缩进不一致", "a ':' is missing, or the indentation is inconsistent"),
+]
+_YAML_FALLBACK = ("请检查这一行和上一行的冒号、引号、缩进和括号", "check the colons, quotes, indentation and brackets on this line and the one before")
+
+
 @dataclass
 class Parsed:
     metadata: dict | None                 # None when there is no usable front matter
@@ -32,7 +54,8 @@ class Parsed:
     body_line: int = 1                    # the file line where the body's first character is
     error: str | None = None              # 'no-front-matter' or 'invalid-yaml'
     error_line: int | None = None
-    error_detail: str = ""
+    error_detail: tuple[str, str] = ("", "")  # Chinese, English
+    duplicates: list[tuple[str, int]] = field(default_factory=list)  # field written twice, its line
 
 
 def parse_entry_text(text: str) -> Parsed:
@@ -47,34 +70,87 @@ def parse_entry_text(text: str) -> Parsed:
     offset = text[: text.index(fm_text)].count("\n") if fm_text else 1
     try:
         node = yaml.compose(fm_text, Loader=_Loader)
+        if _expanded_size(node, {}) > MAX_VALUES:
+            return Parsed(None, body, error="invalid-yaml", error_line=offset + 1, error_detail=(
+                f"展开后超过 {MAX_VALUES} 个值（锚点和别名过多）",
+                f"more than {MAX_VALUES} values once expanded (too many anchors and aliases)"))
         data = yaml.load(fm_text, Loader=_Loader)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
+        mark = _error_mark(exc)
         line = offset + mark.line + 1 if mark is not None else offset + 1
-        detail = str(getattr(exc, "problem", "") or exc).strip()
-        return Parsed(None, body, error="invalid-yaml", error_line=line, error_detail=detail)
+        return Parsed(None, body, error="invalid-yaml", error_line=line, error_detail=_advice(exc))
+    except RecursionError:
+        return Parsed(None, body, error="invalid-yaml", error_line=offset + 1, error_detail=TOO_DEEP)
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        return Parsed(None, body, error="invalid-yaml", error_line=offset + 1,
-                      error_detail="front matter must be a mapping of field: value")
-    lines: dict[str, int] = {}
-    _index_lines(node, "", offset, lines)
-    body_line = text[: len(text) - len(body)].count("\n") + 1
-    return Parsed(data, body, lines=lines, body_line=body_line)
+        return Parsed(None, body, error="invalid-yaml", error_line=offset + 1, error_detail=(
+            "前置元数据应为若干行“字段: 值”", "front matter must be lines of 'field: value'"))
+    parsed = Parsed(data, body, body_line=text[: len(text) - len(body)].count("\n") + 1)
+    try:
+        _index_lines(node, "", offset, parsed)
+    except RecursionError:
+        return Parsed(None, body, error="invalid-yaml", error_line=offset + 1, error_detail=TOO_DEEP)
+    return parsed
 
 
-def _index_lines(node: yaml.Node | None, prefix: str, offset: int, lines: dict[str, int]) -> None:
+def _error_mark(exc: yaml.YAMLError):
+    """Where the volunteer's mistake is: an unclosed [ { or quote is reported where the
+    parser gave up (often the end); the line that opened it is the one to fix."""
+    context = str(getattr(exc, "context", "") or "")
+    if getattr(exc, "context_mark", None) is not None and ("flow" in context or "quoted" in context):
+        return exc.context_mark
+    return getattr(exc, "problem_mark", None)
+
+
+def _advice(exc: yaml.YAMLError) -> tuple[str, str]:
+    said = " ".join(str(part) for part in (getattr(exc, "context", None), getattr(exc, "problem", None)) if part)
+    said = said or str(exc)
+    for marker, zh, en in _YAML_ADVICE:
+        if marker in said:
+            return zh, en
+    return _YAML_FALLBACK[0] + f"（YAML：{said}）", _YAML_FALLBACK[1] + f" (YAML: {said})"
+
+
+def _expanded_size(node: yaml.Node | None, sizes: dict[int, int]) -> int:
+    """How many values the node stands for once its aliases are expanded (memoised per node)."""
+    if node is None:
+        return 0
+    if id(node) not in sizes:
+        sizes[id(node)] = 1  # a node that contains itself counts once
+        if isinstance(node, yaml.MappingNode):
+            children = [n for pair in node.value for n in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            children = node.value
+        else:
+            children = []
+        sizes[id(node)] = 1 + sum(_expanded_size(child, sizes) for child in children)
+    return sizes[id(node)]
+
+
+def _index_lines(node: yaml.Node | None, prefix: str, offset: int, parsed: Parsed,
+                 seen: set[int] | None = None) -> None:
+    seen = set() if seen is None else seen
+    if node is None or id(node) in seen:  # an alias: its lines were indexed where it was defined
+        return
+    seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
+        here: set[str] = set()
         for key_node, value_node in node.value:
-            path = f"{prefix}.{key_node.value}" if prefix else str(key_node.value)
-            lines[path] = offset + key_node.start_mark.line + 1
-            _index_lines(value_node, path, offset, lines)
+            name = str(key_node.value)
+            path = f"{prefix}.{name}" if prefix else name
+            line = offset + key_node.start_mark.line + 1
+            if name in here:
+                parsed.duplicates.append((path, line))
+            else:
+                here.add(name)
+                parsed.lines[path] = line
+            _index_lines(value_node, path, offset, parsed, seen)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             path = f"{prefix}.{index}"
-            lines[path] = offset + item.start_mark.line + 1
-            _index_lines(item, path, offset, lines)
+            parsed.lines[path] = offset + item.start_mark.line + 1
+            _index_lines(item, path, offset, parsed, seen)
 
 
 def line_of(lines: dict[str, int], field_path: str) -> int | None:

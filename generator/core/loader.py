@@ -88,14 +88,22 @@ def load_entry(content_root: Path, relpath: str, path: Path) -> tuple[Record | N
     if path.is_symlink() and not path.resolve().is_relative_to(content_root.resolve()):
         return None, [problem(relpath, "path-outside-content")]
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return None, [problem(relpath, "unreadable-file", detail_zh=str(exc), detail_en=str(exc))]
+        data = path.read_bytes()
+        text = data.decode("utf-8")
+    except OSError:
+        return None, [problem(relpath, "unreadable-file", detail_zh="无法打开文件", detail_en="the file cannot be opened")]
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return None, [problem(relpath, "unreadable-file", line=line,
+                              detail_zh="这一行有不是 UTF-8 的字节，请把文件存为 UTF-8",
+                              detail_en="this line has bytes that are not UTF-8; save the file as UTF-8")]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     parsed = parse_entry_text(text)
     if parsed.error:
         return None, [problem(relpath, parsed.error, line=parsed.error_line,
-                              detail_zh=parsed.error_detail, detail_en=parsed.error_detail)]
+                              detail_zh=parsed.error_detail[0], detail_en=parsed.error_detail[1])]
     validated = validate_entry(relpath, parts[0], parsed.metadata, parsed.lines)
+    duplicates = [problem(relpath, "duplicate-field", field=name, line=line) for name, line in parsed.duplicates]
     record = Record(validated.entry, relpath, path.parent, parsed.lines, parsed.body, parsed.body_line,
-                    broken=validated.broken, invalid=validated.invalid)
-    return record, validated.problems + check_entry(record, content_root)
+                    broken=validated.broken or bool(duplicates), invalid=validated.invalid)
+    return record, duplicates + validated.problems + check_entry(record, content_root)

@@ -45,9 +45,18 @@ def _date_or_datetime(value: object) -> object:
     return value
 
 
+def _day(value: object) -> object:
+    """A day only: the same parsing, with a message that asks for YYYY-MM-DD alone."""
+    try:
+        return _date_or_datetime(value)
+    except PydanticCustomError:
+        raise PydanticCustomError("bad_day", "expected YYYY-MM-DD, got {value}",
+                                  {"value": str(value).strip()}) from None
+
+
 RightsUri = Annotated[str, AfterValidator(_rights_uri)]
 When = Annotated[Union[datetime, date], BeforeValidator(_date_or_datetime)]
-PlainDate = Annotated[date, BeforeValidator(_date_or_datetime)]
+PlainDate = Annotated[date, BeforeValidator(_day)]
 
 
 class Strict(BaseModel):

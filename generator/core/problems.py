@@ -6,9 +6,13 @@ Chinese and English.
 """
 from __future__ import annotations
 
+import difflib
 import json
 from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import Iterable
+
+from .field_labels import field_label
 
 # Stable codes, grouped by area. Never rename one: volunteers and CI annotations refer to them.
 CODES: dict[str, tuple[str, str]] = {
@@ -21,6 +25,7 @@ CODES: dict[str, tuple[str, str]] = {
     "wrong-type": ("字段类型不对", "field has the wrong type"),
     "bad-value": ("字段取值不合规定", "field value is not allowed"),
     "unknown-field": ("未知字段", "unknown field"),
+    "duplicate-field": ("字段写了两次，只会保留最后一个", "field is written twice; only the last one would be kept"),
     "bad-id": ("id 格式不对", "id has the wrong form"),
     "bad-date": ("日期无效", "invalid date"),
     "end-before-start": ("结束早于开始", "end is before start"),
@@ -51,17 +56,21 @@ CODES: dict[str, tuple[str, str]] = {
 class Problem:
     path: str                 # posix path relative to the content folder
     code: str                 # a key of CODES
-    message_zh: str
+    message_zh: str           # the whole message, hints included, in each language
     message_en: str
-    field: str | None = None  # dotted field path, e.g. gallery.0.alt
+    field: str | None = None  # machine field path, counted from 0, e.g. gallery.1.alt
     line: int | None = None   # 1-based line in the file, when known
+    label_zh: str | None = None  # the field as a volunteer counts, e.g. 第 2 张图片的 alt
+    label_en: str | None = None  # e.g. image 2, alt
 
     def __post_init__(self) -> None:
         if self.code not in CODES:  # a typo in our own code must not ship a new unstable code
             raise ValueError(f"unknown problem code {self.code!r}")
 
-    def format(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
+    def format(self, prefix: str = "") -> str:
+        """`content/crafts/x/index.md:12: code field: 中文 / English`; `prefix` leads from the
+        repository root to the content folder, so every command prints the same paths."""
+        where = f"{prefix}{self.path}:{self.line}" if self.line else prefix + self.path
         field = f" {self.field}" if self.field else ""
         return f"{where}: {self.code}{field}: {self.message_zh} / {self.message_en}"
 
@@ -71,20 +80,68 @@ class Problem:
 
 def problem(path: str, code: str, *, field: str | None = None, line: int | None = None,
             detail_zh: str = "", detail_en: str = "") -> Problem:
-    """Build a problem with the code's standard message plus an optional specific detail."""
+    """A problem with the code's standard message, a specific detail, and the field's human
+    name. A detail given in one language only (an id, a file name) is used for both."""
     zh, en = CODES[code]
-    return Problem(path=path, code=code, field=field, line=line,
-                   message_zh=f"{zh}：{detail_zh}" if detail_zh else zh,
-                   message_en=f"{en}: {detail_en}" if detail_en else en)
+    detail_zh, detail_en = detail_zh or detail_en, detail_en or detail_zh
+    message_zh = f"{zh}：{detail_zh}" if detail_zh else zh
+    message_en = f"{en}: {detail_en}" if detail_en else en
+    label = field_label(field)
+    if label:
+        message_zh, message_en = f"{label[0]}：{message_zh}", f"{label[1]}: {message_en}"
+    return Problem(path=path, code=code, field=field, line=line, message_zh=message_zh,
+                   message_en=message_en, label_zh=label and label[0], label_en=label and label[1])
 
 
-def format_text(problems: Iterable[Problem]) -> str:
-    return "\n".join(p.format() for p in sorted(problems, key=Problem.sort_key))
+def did_you_mean(value: object, choices: Iterable[str]) -> tuple[str, str]:
+    """The nearest choice as a hint in both languages, or two empty strings."""
+    if not isinstance(value, str):
+        return "", ""
+    close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
+    if not close:
+        return "", ""
+    return f"（是不是“{close[0]}”？）", f" (did you mean '{close[0]}'?)"
 
 
-def format_json(problems: Iterable[Problem]) -> str:
-    items = [asdict(p) for p in sorted(problems, key=Problem.sort_key)]
-    return json.dumps({"problems": items, "count": len(items)}, ensure_ascii=False, indent=2)
+def path_prefix(content_root: Path, project_root: Path) -> str:
+    """What leads from the repository root to the content folder ("content/"): every command
+    prints problems' paths from the root, so one path form works everywhere."""
+    content_root, project_root = Path(content_root).resolve(), Path(project_root).resolve()
+    if content_root.is_relative_to(project_root):
+        relative = content_root.relative_to(project_root).as_posix()
+        return "" if relative == "." else relative + "/"
+    return content_root.as_posix() + "/"
+
+
+def format_text(problems: Iterable[Problem], prefix: str = "") -> str:
+    return "\n".join(p.format(prefix) for p in sorted(problems, key=Problem.sort_key))
+
+
+def format_json(problems: Iterable[Problem], prefix: str = "", entries: Iterable[str] = ()) -> str:
+    """The report as JSON: every problem with the same path as the text, the field path for
+    tools and its human name; counts of entries checked and entries with problems."""
+    problems = list(problems)
+    items = [asdict(p) | {"path": prefix + p.path} for p in sorted(problems, key=Problem.sort_key)]
+    entries = set(entries)
+    return json.dumps({"problems": items, "count": len(items), "entries": len(entries),
+                       "entries_with_problems": len(entries & {p.path for p in problems})},
+                      ensure_ascii=False, indent=2)
+
+
+def summary(problems: Iterable[Problem], entry_files: Iterable[str]) -> str:
+    """"2 problems in 3 of 14 entries": broken entries counted, other pages named apart."""
+    problems = list(problems)
+    entry_files = set(entry_files)
+    paths = {p.path for p in problems}
+    entries, others = len(paths & entry_files), len(paths - entry_files)
+    if not problems:
+        return f"没有问题：共 {len(entry_files)} 个条目 / no problems in {len(entry_files)} entries"
+    zh = f"{len(problems)} 个问题，涉及 {len(entry_files)} 个条目中的 {entries} 个"
+    en = f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {entries} of {len(entry_files)} entries"
+    if others:
+        zh += f"和另外 {others} 个文件"
+        en += f" and {others} other file{'s' if others != 1 else ''}"
+    return f"{zh} / {en}"
 
 
 def _workflow_escape(text: str, in_property: bool = False) -> str:
@@ -92,11 +149,11 @@ def _workflow_escape(text: str, in_property: bool = False) -> str:
     return text.replace(":", "%3A").replace(",", "%2C") if in_property else text
 
 
-def format_github(problems: Iterable[Problem], path_prefix: str = "content/") -> str:
+def format_github(problems: Iterable[Problem], prefix: str = "") -> str:
     """GitHub Actions annotations: each problem shows on its file and line in a pull request."""
     lines = []
     for p in sorted(problems, key=Problem.sort_key):
-        where = f"file={_workflow_escape(path_prefix + p.path, True)}"
+        where = f"file={_workflow_escape(prefix + p.path, True)}"
         if p.line:
             where += f",line={p.line}"
         title = p.code + (f" {p.field}" if p.field else "")

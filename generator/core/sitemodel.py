@@ -11,7 +11,7 @@ from typing import Any, Callable
 
 from .catalogue import Catalogue, build_catalogue
 from .model import MODELS
-from .problems import Problem
+from .problems import Problem, path_prefix
 from .site import BuildContext, Feature, GeneratedFile, GeneratedPage
 from .views import entry_view, listing_data
 
@@ -27,6 +27,7 @@ class SiteModel:
     problems: list[Problem] = field(default_factory=list)
     features: list[Feature] = field(default_factory=list)
     contexts: dict[str, BuildContext] = field(default_factory=dict)
+    path_prefix: str = ""  # from the repository root to content/, e.g. "content/": problems' paths
 
     def view_for(self, relpath: str) -> dict[str, Any] | None:
         record = self.catalogue.by_relpath(relpath)
@@ -58,7 +59,8 @@ def build_site_model(content_root: Path, project_root: Path, features: list[Feat
     contexts = {f.name: BuildContext(catalogue, settings.get(f.name, {}), project_root, site_url, site_name,
                                   report, theme_dir)
                 for f in features}
-    model = SiteModel(catalogue, problems=list(catalogue.problems), features=features, contexts=contexts)
+    model = SiteModel(catalogue, problems=list(catalogue.problems), features=features, contexts=contexts,
+                      path_prefix=path_prefix(content_root, project_root))
     for feature in features:
         model.problems += feature.problems(contexts[feature.name])
     for entry_id, record in catalogue.records.items():

@@ -1,7 +1,6 @@
 """Turn one entry's front matter into a model, or into problems a volunteer can act on."""
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from typing import get_args, get_origin
 
@@ -9,26 +8,12 @@ from pydantic import BaseModel, ValidationError
 
 from .frontmatter_source import line_of
 from .model import KINDS, MODELS, Entry
-from .problems import Problem, problem
+from .problems import Problem, did_you_mean, problem
+from .pydantic_errors import explain, shown_value
 
-# pydantic error types -> our stable codes; anything not listed is a wrong type.
-_CODE_BY_ERROR = {
-    "missing": "missing-field",
-    "string_too_short": "missing-field",
-    "too_short": "missing-field",
-    "extra_forbidden": "unknown-field",
-    "bad_rights": "bad-rights",
-    "bad_date": "bad-date",
-    "date_parsing": "bad-date",
-    "date_from_datetime_parsing": "bad-date",
-    "datetime_parsing": "bad-date",
-    "literal_error": "bad-value",
-    "greater_than": "bad-value",
-    "greater_than_equal": "bad-value",
-    "less_than": "bad-value",
-    "less_than_equal": "bad-value",
-    "too_long": "bad-value",
-}
+# Sections as a volunteer names them, for messages.
+SECTION_NAMES = {"crafts": ("手工艺（crafts）", "crafts"), "events": ("活动（events）", "events"),
+                 "lessons": ("课程（lessons）", "lessons")}
 
 
 @dataclass
@@ -57,9 +42,12 @@ def validate_entry(relpath: str, section: str, data: dict, lines: dict[str, int]
     problems = []
     if known_kind is None:
         code = "missing-field" if kind is None else "unknown-kind"
+        hint_zh, hint_en = did_you_mean(kind, kinds)
+        got_zh, got_en = ("", "") if kind is None else (f"，收到 {shown_value(kind)}", f", got {shown_value(kind)}")
         problems.append(problem(relpath, code, field="kind", line=line_of(lines, "kind"),
-                                detail_zh=f"应为 {' / '.join(kinds)}",
-                                detail_en=f"expected one of {', '.join(kinds)}" + _suggest(kind, kinds)))
+                                detail_zh=f"{SECTION_NAMES[section][0]}的类型有 {'、'.join(kinds)}{got_zh}{hint_zh}",
+                                detail_en=f"the kinds of {SECTION_NAMES[section][1]} are "
+                                          f"{', '.join(kinds)}{got_en}{hint_en}"))
         # Every kind of a section has the same fields: check them all the same.
         data = {**data, "kind": kinds[0]}
     try:
@@ -117,19 +105,11 @@ def _problems_from(exc: ValidationError, relpath: str, model: type[Entry],
                    lines: dict[str, int]) -> list[Problem]:
     found: dict[tuple[str, str], Problem] = {}
     for error in exc.errors(include_url=False):
-        loc = [str(part) for part in error["loc"]]
-        # A union such as `date | datetime` repeats one error per member; keep the field path.
-        loc = [part for part in loc if part not in ("date", "datetime", "function-after[_rights_uri(), str]")]
-        field_path = ".".join(loc)
-        code = _CODE_BY_ERROR.get(error["type"], "wrong-type")
-        if field_path == "id" and error["type"] == "string_pattern_mismatch":
-            code = "bad-id"
-        detail_en = error["msg"]
-        detail_zh = _detail_zh(code, error)
-        if code == "unknown-field":
-            known = _field_names_at(model, loc[:-1])
-            detail_en = f"'{loc[-1]}' is not a field here{_suggest(loc[-1], known)}"
-            detail_zh = f"此处没有“{loc[-1]}”字段"
+        field_path, parent = _field_path(model, error["loc"])
+        code, detail_zh, detail_en = explain(error)
+        if code == "unknown-field" and parent is not None:
+            hint_zh, hint_en = did_you_mean(error["loc"][-1], parent.model_fields)
+            detail_zh, detail_en = detail_zh + hint_zh, detail_en + hint_en
         key = (field_path, code)
         if key not in found:  # one problem per field and code, even from a union
             found[key] = problem(relpath, code, field=field_path, line=line_of(lines, field_path),
@@ -137,30 +117,24 @@ def _problems_from(exc: ValidationError, relpath: str, model: type[Entry],
     return list(found.values())
 
 
-def _detail_zh(code: str, error: dict) -> str:
-    ctx = error.get("ctx") or {}
-    if code == "bad-value" and "expected" in ctx:
-        return f"应为 {ctx['expected']}"
-    if code == "bad-id":
-        return "应为 4–16 个小写字母或数字，如 c7k3q9x"
-    if code == "bad-date":
-        return "应为 YYYY-MM-DD 或 YYYY-MM-DDTHH:MM"
-    if code == "wrong-type":
-        return f"收到的值：{error.get('input')!r}"
-    return ""
+def _field_path(model: type[BaseModel], loc: tuple) -> tuple[str, type[BaseModel] | None]:
+    """The dotted field path of an error, and the model holding its last field.
 
-
-def _field_names_at(model: type, loc: list[str]) -> list[str]:
-    """Names of the fields allowed at a nested location, for did-you-mean hints."""
-    current = model
+    pydantic adds the members of a union (`start.datetime`, `start.date`) to the location;
+    a name is a field only where a model holds it, so those are dropped."""
+    parts: list[str] = []
+    current: type[BaseModel] | None = model
+    parent = None
     for part in loc:
-        if part.isdigit():
-            continue
-        info = getattr(current, "model_fields", {}).get(part)
-        if info is None:
-            return []
-        current = _model_in(info.annotation)
-    return list(getattr(current, "model_fields", {}))
+        if isinstance(part, int):
+            parts.append(str(part))
+        elif current is not None:
+            parts.append(str(part))
+            parent = current
+            info = current.model_fields.get(part)
+            nested = _model_in(info.annotation) if info is not None else None
+            current = nested if _is_model(nested) else None
+    return ".".join(parts), parent
 
 
 def _model_in(annotation: object) -> object:
@@ -171,10 +145,3 @@ def _model_in(annotation: object) -> object:
             if hasattr(inner, "model_fields"):
                 return inner
     return annotation
-
-
-def _suggest(value: object, choices) -> str:
-    if not isinstance(value, str):
-        return ""
-    close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""

@@ -46,7 +46,7 @@ class GalleryFeature(Feature):
                 if src is None:
                     continue
                 field = f"gallery.{index}.src"
-                where = Where(record.relpath, field, line_of(record.lines, field))
+                where = Where(record.relpath, field, line_of(record.lines, field), src)
                 found = check_image_path(ctx.catalogue.content_root, record.bundle_dir, src, where)
                 if isinstance(found, Path):  # path problems are reported by the content checks
                     wanted.append((results, (record.entry_id, index), found, where))
@@ -54,7 +54,7 @@ class GalleryFeature(Feature):
         # originals are never published, so each one is served as a derivative.
         for page in text_pages(ctx.catalogue):
             for src, line in page.image_refs():
-                where = Where(page.relpath, "body", line)
+                where = Where(page.relpath, "body", line, src)
                 found = check_image_path(ctx.catalogue.content_root, page.folder, src, where)
                 if isinstance(found, Problem):
                     problems.append(found)

@@ -54,9 +54,9 @@ class DerivativeBuilder:
         except ImageRejected:
             raise
         except FileNotFoundError:
-            raise ImageRejected("image-missing", source.name, source.name) from None
-        except Exception as exc:  # noqa: BLE001 - one bad image must never stop the build
-            raise ImageRejected("image-unreadable", f"{type(exc).__name__}: {exc}") from None
+            raise ImageRejected("image-missing") from None
+        except Exception:  # noqa: BLE001 - one bad image must never stop the build
+            raise ImageRejected("image-unreadable") from None
 
     def _build(self, source: Path) -> ImageResult:
         stat = source.stat()
@@ -112,7 +112,7 @@ class DerivativeBuilder:
                         self.stats.add(encoded=1)
                 if width == smallest_needed:
                     break
-        except OSError as exc:  # truncated or corrupt data: Pillow says so while decoding
-            raise ImageRejected("image-unreadable", str(exc)) from None
+        except OSError:  # truncated or corrupt data: Pillow says so while decoding
+            raise ImageRejected("image-unreadable") from None
         finally:
             opened.image.close()

@@ -126,4 +126,4 @@ def _outcome(work: Future[ImageResult], where: Where) -> ImageResult | Problem:
         return work.result()
     if isinstance(error, ImageRejected):
         return error.to_problem(where)
-    return ImageRejected("image-unreadable", f"{type(error).__name__}: {error}").to_problem(where)
+    return ImageRejected("image-unreadable").to_problem(where)

@@ -72,7 +72,7 @@ def _open_allowed(data: bytes) -> Image.Image:
         # errors (python -W error): it means the same thing.
         return Image.open(io.BytesIO(data), formats=ALLOWED_INPUT)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise ImageRejected("image-too-large", str(exc)) from None
+        raise ImageRejected("image-too-large", "beyond Pillow's safety limit", "超过 Pillow 的安全上限") from None
     except UnidentifiedImageError:
         pass
     foreign = _identify_any(data) or foreign_format(data)

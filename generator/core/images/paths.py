@@ -13,36 +13,37 @@ SVG_SUFFIXES = (".svg", ".svgz")
 
 
 def check_image_path(content_root: Path, bundle_dir: Path, src: str, where: Where) -> Path | Problem:
-    """The resolved file for `src` (relative to the bundle), or the Problem that stops its use."""
+    """The resolved file for `src` (relative to the bundle), or the Problem that stops its use
+    (naming `src`, when `where` does not name an image already)."""
     try:
         return resolve_image_path(content_root, bundle_dir, src)
     except ImageRejected as rejected:
-        return rejected.to_problem(where)
+        return rejected.to_problem(where if where.image else where._replace(image=src))
 
 
 def resolve_image_path(content_root: Path, bundle_dir: Path, src: str) -> Path:
     if not src or not src.strip():
         raise ImageRejected("image-missing", "empty path", "路径为空")
     if _is_absolute_or_url(src):
-        raise ImageRejected("path-outside-content", src, src)
+        raise ImageRejected("path-outside-content")
     root = content_root.resolve()
     # Lexical check first, so that ../../etc/passwd is refused without touching the file system.
     lexical = Path(os.path.normpath(bundle_dir.resolve() / src))
     if not lexical.is_relative_to(root):
-        raise ImageRejected("path-outside-content", src, src)
+        raise ImageRejected("path-outside-content")
     # Then follow symlinks: a link inside content/ may point anywhere.
     try:
         resolved = lexical.resolve()
         is_file = resolved.is_file()
     except (OSError, RuntimeError, ValueError):  # symlink loop, NUL byte, unreadable folder
-        raise ImageRejected("image-missing", src, src) from None
+        raise ImageRejected("image-missing") from None
     if not resolved.is_relative_to(root):
-        raise ImageRejected("path-outside-content", f"{src} (symlink leaves content/)",
-                            f"{src}（符号链接指向 content/ 之外）")
+        raise ImageRejected("path-outside-content", "a symbolic link that leads out of content/",
+                            "符号链接指向 content/ 之外")
     if resolved.suffix.lower() in SVG_SUFFIXES:
-        raise ImageRejected("image-svg-refused", src, src)
+        raise ImageRejected("image-svg-refused")
     if not is_file:
-        raise ImageRejected("image-missing", src, src)
+        raise ImageRejected("image-missing")
     return resolved
 
 
