@@ -4,6 +4,8 @@
     python3 tasks.py serve   # create .venv, install, build and serve at http://127.0.0.1:8000/
     python3 tasks.py test    # create .venv, install, run every test
     python3 tasks.py build   # strict build into site/
+    python3 tasks.py check   # check every entry (python -m generator check, same options)
+    python3 tasks.py new …   # create an entry (python -m generator new, same options)
 """
 from __future__ import annotations
 
@@ -59,7 +61,15 @@ def test(args: list[str]) -> None:
     run([PYTHON, "-m", "pytest", "-n", "2", "--junitxml", "test-artifacts/junit.xml", *args])
 
 
-COMMANDS = {"serve": serve, "build": build, "test": test}
+def check(args: list[str]) -> None:
+    run([PYTHON, "-m", "generator", "check", *args])
+
+
+def new(args: list[str]) -> None:
+    run([PYTHON, "-m", "generator", "new", *args])
+
+
+COMMANDS = {"serve": serve, "build": build, "test": test, "check": check, "new": new}
 
 if __name__ == "__main__":
     if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:
