@@ -66,16 +66,17 @@ def copy_shipped_content(tmp_path: Path) -> Path:
     return target
 
 
-def load_site_config(content_dir: Path, site_dir: Path, *, strict: bool = True):
+def load_site_config(content_dir: Path, site_dir: Path, *, strict: bool = True, **overrides):
+    """The project's mkdocs.yml for these folders; `overrides` replace settings, e.g. site_url."""
     from mkdocs.config import load_config
     return load_config(str(PROJECT / "mkdocs.yml"), docs_dir=str(content_dir),
-                       site_dir=str(site_dir), strict=strict)
+                       site_dir=str(site_dir), strict=strict, **overrides)
 
 
-def build_site(content_dir: Path, site_dir: Path, *, strict: bool = True, config=None) -> Path:
+def build_site(content_dir: Path, site_dir: Path, *, strict: bool = True, config=None, **overrides) -> Path:
     """Build a real site with the project's mkdocs.yml; returns the site folder."""
     from mkdocs.commands.build import build
-    config = config or load_site_config(content_dir, site_dir, strict=strict)
+    config = config or load_site_config(content_dir, site_dir, strict=strict, **overrides)
     config.plugins.on_startup(command="build", dirty=False)
     build(config)
     return site_dir

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 from .calendar.feature import CalendarFeature
+from .citation.feature import CitationFeature
 from .gallery.feature import GalleryFeature
+from .headmeta import HeadMetaFeature
 from .permalinks import PermalinkFeature
 from .site import Feature
 
@@ -11,4 +13,6 @@ FEATURES: list[type[Feature]] = [
     GalleryFeature,
     CalendarFeature,
     PermalinkFeature,
+    CitationFeature,
+    HeadMetaFeature,
 ]

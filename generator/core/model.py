@@ -118,6 +118,9 @@ class Entry(Strict):
         None, description="day the entry joined the archive (YYYY-MM-DD); `new` writes it")
     updated: PlainDate | None = Field(None, description="day of the last change that matters to readers")
     featured: bool = Field(False, description="true to show the entry on the home page")
+    author: list[Text] = Field(
+        [], description="names to cite as the entry's authors, as they should appear in a reference; "
+                        "without it the archive itself is cited as the author")
 
     def references(self) -> list[tuple[str, str]]:
         """(dotted field, target id) for every reference this entry makes."""
@@ -200,6 +203,7 @@ class Lesson(Entry):
     duration_minutes: int = Field(gt=0, le=600)
     objectives: list[Text] = Field(min_length=1)
     materials: list[Text] = []
+    activities: list[Text] = Field([], description="the lesson's steps, in order, one line each")
 
 
 MODELS: dict[str, type[Entry]] = {m.SECTION: m for m in (Craft, Event, Lesson)}

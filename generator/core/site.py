@@ -67,6 +67,10 @@ class Feature:
     def entry_data(self, ctx: BuildContext, record: Record) -> dict[str, Any]:
         return {}
 
+    def complete_views(self, ctx: BuildContext, views: dict[str, dict[str, Any]]) -> None:
+        """Add to entry views (id -> view) what needs every feature's entry data first, e.g. a
+        share image from the gallery or cards of other entries. Called once, before `pages`."""
+
     def page_html(self, ctx: BuildContext, relpath: str, html: str, page_url: str) -> str:
         """A page's HTML after Markdown, for the feature to rewrite (e.g. images in the text)."""
         return html

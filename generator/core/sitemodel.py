@@ -70,6 +70,8 @@ def build_site_model(content_root: Path, project_root: Path, features: list[Feat
             if data:
                 view["features"][feature.name] = data
         model.views[entry_id] = view
+    for feature in features:
+        feature.complete_views(contexts[feature.name], model.views)
     model.pages += _section_pages(model)
     for feature in features:
         model.pages += list(feature.pages(contexts[feature.name]))

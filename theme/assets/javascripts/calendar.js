@@ -4,12 +4,6 @@
 (function () {
   "use strict";
 
-  function todayIso() {
-    var now = new Date();
-    var pad = function (n) { return (n < 10 ? "0" : "") + n; };
-    return now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
-  }
-
   function markToday(root, today) {
     root.querySelectorAll("[data-date]").forEach(function (node) {
       if (node.getAttribute("data-date") === today) {
@@ -74,7 +68,7 @@
   }
 
   function run() {
-    var today = todayIso();
+    var today = window.archiveDates.todayIso();
     markToday(document, today);
     var agenda = document.querySelector(".cal-agenda[data-today]");
     if (agenda && agenda.getAttribute("data-today") !== today) resplit(agenda, today);

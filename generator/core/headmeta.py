@@ -1,0 +1,97 @@
+"""Per-entry <meta> tags: description, Open Graph share cards, citation_* and Dublin Core.
+
+Share cards (WeChat, messengers, social sites) read description and og:*; reference managers
+(Zotero, EndNote, NoteExpress) and Google Scholar read citation_* and DC.*. Values are plain
+text; the theme escapes them. A value marked `path` is a site-relative path that the theme turns
+into a link relative to the page, because the site's address is unknown (no `site_url`).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from .calendar.urls import absolute
+from .citation.feature import citable
+from .loader import Record
+from .site import BuildContext, Feature
+from .views import permalink
+
+SHARE_WIDTH = 1200     # what share cards ask for; the nearest existing JPEG derivative is used
+SHARE_FORMAT = "image/jpeg"  # every card reader takes JPEG; not all take WebP
+DC_TYPE = "Text"       # DCMI Type Vocabulary
+
+
+def tag(attr: str, key: str, value: Any, path: bool = False) -> dict[str, Any]:
+    return {"attr": attr, "key": key, "value": str(value), "path": path}
+
+
+def description(record: Record) -> str:
+    entry = record.entry
+    return entry.summary or entry.summary_en or entry.title
+
+
+def share_image(view: dict[str, Any]) -> dict[str, Any] | None:
+    """The gallery's first image, as the JPEG derivative closest to 1200 pixels wide."""
+    images = view["features"].get("gallery", {}).get("images") or []
+    if not images:
+        return None
+    candidates = [d for d in images[0]["derivatives"] if d["format"] == SHARE_FORMAT]
+    if not candidates:
+        return None
+    chosen = min(candidates, key=lambda d: (abs(d["width"] - SHARE_WIDTH), -d["width"]))
+    return {**chosen, "alt": images[0].get("alt", "")}
+
+
+def _link(site_url: str, path: str) -> tuple[str, bool]:
+    url = absolute(site_url, path)
+    return (url, False) if url else (path, True)
+
+
+def entry_meta(record: Record, view: dict[str, Any], site_url: str, site_name: str) -> dict[str, Any]:
+    entry = record.entry
+    item = citable(record, site_url, site_name)
+    text = description(record)
+    permanent, permanent_is_path = _link(site_url, permalink(entry.id))
+    tags = [tag("property", "og:site_name", site_name), tag("property", "og:type", "article"),
+            tag("property", "og:title", entry.title), tag("property", "og:description", text),
+            tag("property", "og:locale", "zh_CN")]
+    if site_url:
+        tags.append(tag("property", "og:url", absolute(site_url, record.url)))
+    image = share_image(view)
+    if image:
+        url, is_path = _link(site_url, image["url"])
+        tags += [tag("property", "og:image", url, is_path), tag("property", "og:image:type", image["format"]),
+                 tag("property", "og:image:width", image["width"]),
+                 tag("property", "og:image:height", image["height"]),
+                 tag("property", "og:image:alt", image["alt"]),
+                 tag("name", "twitter:card", "summary_large_image")]
+    if entry.added:
+        tags.append(tag("property", "article:published_time", entry.added.isoformat()))
+    if entry.updated:
+        tags.append(tag("property", "article:modified_time", entry.updated.isoformat()))
+    tags.append(tag("name", "citation_title", entry.title))
+    tags += [tag("name", "citation_author", name) for name in item.creators]
+    if entry.added:
+        tags.append(tag("name", "citation_publication_date", entry.added.strftime("%Y/%m/%d")))
+    tags += [tag("name", "citation_public_url", permanent, permanent_is_path),
+             tag("name", "citation_language", item.language),
+             tag("name", "DC.title", entry.title)]
+    tags += [tag("name", "DC.creator", name) for name in item.creators]
+    if entry.added:
+        tags.append(tag("name", "DC.date", entry.added.isoformat()))
+    if entry.updated:
+        tags.append(tag("name", "DCTERMS.modified", entry.updated.isoformat()))
+    tags += [tag("name", "DC.identifier", permanent, permanent_is_path),
+             tag("name", "DC.language", item.language), tag("name", "DC.publisher", site_name),
+             tag("name", "DC.type", DC_TYPE), tag("name", "DC.description", text)]
+    tags += [tag("name", "DC.subject", keyword) for keyword in entry.tags]
+    return {"description": text, "tags": tags}
+
+
+class HeadMetaFeature(Feature):
+    """Runs after the others: the share image comes from the gallery's entry data."""
+    name = "meta"
+
+    def complete_views(self, ctx: BuildContext, views: dict[str, dict[str, Any]]) -> None:
+        for entry_id, view in views.items():
+            record = ctx.catalogue.records[entry_id]
+            view["features"][self.name] = entry_meta(record, view, ctx.site_url, ctx.site_name)
