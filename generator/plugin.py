@@ -17,8 +17,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .core.features import FEATURES
 from .core.images.sniff import is_image_file
+from .core.jsonld import script_json
 from .core.problems import format_text
 from .core.sanitize import clean_html
+from .core.sitemap import sitemap_entries, sitemap_xml, write_sitemap
 from .core.sitemodel import SiteModel, build_site_model, close, publish
 
 log = logging.getLogger("mkdocs.plugins.shui-archive")
@@ -35,6 +37,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     # knows is therefore made afresh in on_pre_build.
     def on_startup(self, *, command: str, dirty: bool) -> None:
         pass
+
+    def on_config(self, config):
+        config.theme.static_templates.discard("sitemap.xml")  # ours is written in on_post_build
+        return config
 
     def on_pre_build(self, *, config) -> None:
         self.model: SiteModel = build_site_model(
@@ -103,9 +109,13 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         theme_dir = Path(config.theme.custom_dir)
         ours = {path.relative_to(theme_dir).as_posix() for path in theme_dir.rglob("*.html")}
         env.autoescape = lambda name: name in ours
+        env.filters["jsonld"] = script_json
+        self.pages = [(file.src_uri, file.url) for file in files.documentation_pages()]
         return env
 
     def on_post_build(self, *, config) -> None:
+        entries = sitemap_entries(self.pages, self.model.catalogue, self.generated)
+        write_sitemap(Path(config.site_dir), sitemap_xml(entries, config.site_url or ""))
         publish(self.model, Path(config.site_dir))
 
     def on_build_error(self, *, error: Exception) -> None:

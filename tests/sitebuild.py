@@ -73,10 +73,15 @@ def load_site_config(content_dir: Path, site_dir: Path, *, strict: bool = True, 
                        site_dir=str(site_dir), strict=strict, **overrides)
 
 
-def build_site(content_dir: Path, site_dir: Path, *, strict: bool = True, config=None, **overrides) -> Path:
-    """Build a real site with the project's mkdocs.yml; returns the site folder."""
+def build_site(content_dir: Path, site_dir: Path, *, strict: bool = True, config=None,
+               settings: dict | None = None, **overrides) -> Path:
+    """Build a real site with the project's mkdocs.yml; returns the site folder. `overrides`
+    replace mkdocs.yml settings (site_url=…); `settings` the archive plugin's, by feature
+    ({"calendar": {...}})."""
     from mkdocs.commands.build import build
     config = config or load_site_config(content_dir, site_dir, strict=strict, **overrides)
+    for name, value in (settings or {}).items():
+        config.plugins["shui-archive"].config[name] = value
     config.plugins.on_startup(command="build", dirty=False)
     build(config)
     return site_dir

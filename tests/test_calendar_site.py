@@ -10,7 +10,7 @@ import icalendar
 import pytest
 from ical.calendar_stream import IcsCalendarStream
 
-from sitebuild import CC0, SOURCE, build_site, load_site_config, soup, write_entry
+from sitebuild import CC0, SOURCE, build_site, soup, write_entry
 
 SITE_URL = "https://example.org/shui/"
 SETTINGS = {"first_year": 2026, "last_year": 2027, "today": "2026-03-11"}
@@ -55,10 +55,7 @@ def _content(root: Path) -> Path:
 
 
 def _build(content: Path, site: Path) -> Path:
-    config = load_site_config(content, site)
-    config["site_url"] = SITE_URL
-    config.plugins["shui-archive"].config["calendar"] = SETTINGS
-    return build_site(content, site, config=config)
+    return build_site(content, site, site_url=SITE_URL, settings={"calendar": SETTINGS})
 
 
 @pytest.fixture(scope="module")

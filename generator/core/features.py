@@ -5,6 +5,7 @@ from .calendar.feature import CalendarFeature
 from .citation.feature import CitationFeature
 from .gallery.feature import GalleryFeature
 from .headmeta import HeadMetaFeature
+from .opendata.feature import OpenDataFeature
 from .permalinks import PermalinkFeature
 from .site import Feature
 
@@ -15,4 +16,5 @@ FEATURES: list[type[Feature]] = [
     PermalinkFeature,
     CitationFeature,
     HeadMetaFeature,
+    OpenDataFeature,
 ]

@@ -24,6 +24,7 @@ class GeneratedPage:
     template: str                # a template in theme/, e.g. "calendar-month.html"
     data: dict[str, Any] = field(default_factory=dict)  # given to the template as `page.meta.data`
     search: bool = False         # generated pages stay out of the search index unless asked
+    listed: bool = True          # in sitemap.xml; False for pages that only forward elsewhere
 
 
 @dataclass(frozen=True)

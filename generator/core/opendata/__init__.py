@@ -1,0 +1,1 @@
+"""Open data under /data/: exports, their Data Package, the Atom feed and the data page."""
