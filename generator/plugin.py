@@ -67,6 +67,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                     and Path(file.abs_src_path).resolve().is_relative_to(docs_dir)
                     and is_image_file(Path(file.abs_src_path))):
                 file.inclusion = InclusionLevel.EXCLUDED
+            # A withdrawn entry's folder is never rendered or copied: page, images, attachments.
+            if self.model.catalogue.is_withdrawn_file(file.src_uri):
+                file.inclusion = InclusionLevel.EXCLUDED
         for page in self.model.pages:
             if files.get_file_from_path(page.src_uri) is None:
                 files.append(File.generated(config, page.src_uri, content=f"# {page.title}\n"))

@@ -2,15 +2,22 @@
 
 Only valid entries with a unique id are published (`records`). Broken entries and clashing
 ids still count as existing (`known`), so entries that name them report nothing false, and
-their own references are still checked."""
+their own references are still checked.
+
+Withdrawn entries are neither: `records`, `entries`, `links` and everything built from them
+never see them, so every feature leaves them out without asking. They are known only by id
+and day (`withdrawn`), and by folder (`withdrawn_folders`), so that references to them resolve
+to a "withdrawn" stub and their files stay out of the site.
+"""
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
+from datetime import date
+from pathlib import Path, PurePosixPath
 
 from .frontmatter_source import line_of
-from .loader import Record, load_content
+from .loader import Record, WithdrawnRecord, load_content
 from .problems import Problem, did_you_mean, problem
 
 
@@ -36,6 +43,12 @@ class Catalogue:
     links_to: dict[str, list[Link]] = field(default_factory=dict, repr=False)
     by_path: dict[str, Record] = field(default_factory=dict, repr=False)
     entry_paths: dict[str, Record] = field(default_factory=dict, repr=False)
+    # Withdrawn entries: id -> day of withdrawal (None if the day is malformed); the folders
+    # (relative to content/) of every file that says `withdrawn`, whatever its other problems.
+    withdrawn: dict[str, date | None] = field(default_factory=dict)
+    withdrawn_folders: set[str] = field(default_factory=set)
+    # References from published entries to withdrawn ones, shown as "withdrawn", never linked.
+    withdrawn_links_from: dict[str, list[Link]] = field(default_factory=dict, repr=False)
 
     def get(self, entry_id: str) -> Record | None:
         return self.records.get(entry_id)
@@ -67,26 +80,47 @@ class Catalogue:
         """The readable entry at a path, broken or not."""
         return self.entry_paths.get(relpath)
 
+    def is_withdrawn(self, entry_id: str) -> bool:
+        return entry_id in self.withdrawn
+
+    def withdrawn_references(self, entry_id: str) -> list[Link]:
+        """References this (published) entry makes to withdrawn entries."""
+        return self.withdrawn_links_from.get(entry_id, [])
+
+    def is_withdrawn_file(self, relpath: str) -> bool:
+        """True for every file in a withdrawn entry's folder: its page, images, attachments."""
+        parents = PurePosixPath(relpath).parents
+        return any(str(parent) in self.withdrawn_folders for parent in parents)
+
 
 def build_catalogue(content_root: Path) -> Catalogue:
     loaded = load_content(Path(content_root))
     catalogue = Catalogue(Path(content_root), problems=list(loaded.problems), entries=loaded.records,
                           files=loaded.files)
+    catalogue.withdrawn_folders = {w.folder for w in loaded.withdrawn}
     seen: dict[str, list[Record]] = defaultdict(list)
     for record in loaded.records:
         if record.entry_id is not None:
             seen[record.entry_id].append(record)
     catalogue.known = dict(seen)
     catalogue.entry_paths = {record.relpath: record for record in loaded.records}
-    for entry_id, records in seen.items():
-        if len(records) > 1:
-            places = ", ".join(r.relpath for r in records)
-            for record in records:
+    withdrawn: dict[str, list[WithdrawnRecord]] = defaultdict(list)
+    for item in loaded.withdrawn:
+        if item.entry_id is not None:
+            withdrawn[item.entry_id].append(item)
+    for entry_id, items in withdrawn.items():
+        catalogue.withdrawn[entry_id] = items[0].date  # one withdrawn copy keeps the id off the site
+    for entry_id in seen.keys() | withdrawn.keys():
+        records, gone = seen.get(entry_id, []), withdrawn.get(entry_id, [])
+        if len(records) + len(gone) > 1:
+            places = ", ".join(sorted(item.relpath for item in [*records, *gone]))
+            for relpath, line in sorted([(r.relpath, line_of(r.lines, "id")) for r in records]
+                                        + [(w.relpath, w.id_line) for w in gone]):
                 catalogue.problems.append(problem(
-                    record.relpath, "duplicate-id", field="id", line=line_of(record.lines, "id"),
+                    relpath, "duplicate-id", field="id", line=line,
                     detail_zh=f"{entry_id} 同时用于 {places}", detail_en=f"{entry_id} is used by {places}"))
             continue  # neither copy is trusted until the clash is settled
-        if records[0].broken:
+        if gone or records[0].broken:
             continue
         catalogue.records[entry_id] = records[0]
         catalogue.by_path[records[0].relpath] = records[0]
@@ -101,6 +135,10 @@ def _link(catalogue: Catalogue) -> None:
         for field_path, target_id in entry.references():
             top = field_path.split(".")[0]
             where = dict(field=field_path, line=line_of(record.lines, field_path))
+            if catalogue.is_withdrawn(target_id):
+                if published:
+                    catalogue.withdrawn_links_from.setdefault(entry.id, []).append(Link(entry.id, target_id, top))
+                continue
             named = catalogue.known.get(target_id)
             allowed = entry.REFERENCES.get(top)
             if named is None:

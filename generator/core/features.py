@@ -8,6 +8,7 @@ from .headmeta import HeadMetaFeature
 from .opendata.feature import OpenDataFeature
 from .permalinks import PermalinkFeature
 from .site import Feature
+from .withdrawal import WithdrawalFeature
 
 # The gallery comes first: its image problems decide a strict build before anything else runs.
 FEATURES: list[type[Feature]] = [
@@ -17,4 +18,5 @@ FEATURES: list[type[Feature]] = [
     CitationFeature,
     HeadMetaFeature,
     OpenDataFeature,
+    WithdrawalFeature,
 ]

@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path, PurePosixPath
 
 from .checks import check_entry
-from .frontmatter_source import parse_entry_text
+from .frontmatter_source import line_of, parse_entry_text
 from .model import MODELS, Entry
 from .problems import Problem, problem
-from .validation import validate_entry
+from .validation import validate_entry, validate_withdrawn
 
 
 @dataclass
@@ -43,11 +44,28 @@ class Record:
         return str(PurePosixPath(self.relpath).parent) + "/"
 
 
+@dataclass(frozen=True)
+class WithdrawnRecord:
+    """An entry the community asked to take down. Only what is needed to keep it off the site:
+    its id (None when even that is malformed), the day, and its folder, whose files are never
+    published. The reason stays in the repository: it is not read into the build at all."""
+    entry_id: str | None
+    date: date | None
+    relpath: str
+    id_line: int | None = None
+
+    @property
+    def folder(self) -> str:
+        """The entry's folder relative to content/, e.g. crafts/some-artisan."""
+        return str(PurePosixPath(self.relpath).parent)
+
+
 @dataclass
 class LoadResult:
     records: list[Record]        # every entry whose front matter could be read, broken ones too
     problems: list[Problem]
     files: list[str] = field(default_factory=list)  # relpath of every entry file, readable or not
+    withdrawn: list[WithdrawnRecord] = field(default_factory=list)
 
 
 def entry_files(content_root: Path) -> list[tuple[str, Path]]:
@@ -76,12 +94,15 @@ def load_content(content_root: Path) -> LoadResult:
         record, found = load_entry(content_root, relpath, path)
         result.files.append(relpath)
         result.problems += found
-        if record is not None:
+        if isinstance(record, WithdrawnRecord):
+            result.withdrawn.append(record)
+        elif record is not None:
             result.records.append(record)
     return result
 
 
-def load_entry(content_root: Path, relpath: str, path: Path) -> tuple[Record | None, list[Problem]]:
+def load_entry(content_root: Path, relpath: str, path: Path
+               ) -> tuple[Record | WithdrawnRecord | None, list[Problem]]:
     parts = PurePosixPath(relpath).parts
     if len(parts) != 3 or parts[2] != "index.md":
         return None, [problem(relpath, "misplaced-entry")]
@@ -102,6 +123,11 @@ def load_entry(content_root: Path, relpath: str, path: Path) -> tuple[Record | N
     if parsed.error:
         return None, [problem(relpath, parsed.error, line=parsed.error_line,
                               detail_zh=parsed.error_detail[0], detail_en=parsed.error_detail[1])]
+    if "withdrawn" in parsed.metadata:
+        # Present at all, even empty or malformed: when in doubt, publish nothing.
+        entry_id, withdrawal, found = validate_withdrawn(relpath, parsed.metadata, parsed.lines)
+        day = withdrawal.withdrawn.date if withdrawal else None
+        return WithdrawnRecord(entry_id, day, relpath, line_of(parsed.lines, "id")), found
     validated = validate_entry(relpath, parts[0], parsed.metadata, parsed.lines)
     duplicates = [problem(relpath, "duplicate-field", field=name, line=line) for name, line in parsed.duplicates]
     record = Record(validated.entry, relpath, path.parent, parsed.lines, parsed.body, parsed.body_line,

@@ -96,6 +96,12 @@ class GalleryImage(Strict):
         "none", description="people shown: none, consented (they agreed), withheld (not identifiable)")
 
 
+class Withdrawal(Strict):
+    """The community asked for the entry to be taken down: it is published nowhere from then on."""
+    date: PlainDate = Field(description="day the entry was withdrawn (YYYY-MM-DD)")
+    reason: Text = Field(description="why, for the archive's own record; kept in the repository, never published")
+
+
 class Entry(Strict):
     """Fields every entry has."""
     SECTION: ClassVar[str] = ""
@@ -121,6 +127,9 @@ class Entry(Strict):
     author: list[Text] = Field(
         [], description="names to cite as the entry's authors, as they should appear in a reference; "
                         "without it the archive itself is cited as the author")
+    withdrawn: Withdrawal | None = Field(
+        None, description="set when the community asks for the entry to be taken down; "
+        "it then appears nowhere on the site, and /id/<id>/ says it was withdrawn")
 
     def references(self) -> list[tuple[str, str]]:
         """(dotted field, target id) for every reference this entry makes."""
@@ -204,6 +213,14 @@ class Lesson(Entry):
     objectives: list[Text] = Field(min_length=1)
     materials: list[Text] = []
     activities: list[Text] = Field([], description="the lesson's steps, in order, one line each")
+
+
+class WithdrawnEntry(BaseModel):
+    """What a withdrawn entry must still say: its id (so /id/<id>/ and references know it) and
+    the withdrawal. Nothing else is checked, so maintainers may strip the rest of the file."""
+    model_config = ConfigDict(extra="ignore")
+    id: EntryId
+    withdrawn: Withdrawal
 
 
 MODELS: dict[str, type[Entry]] = {m.SECTION: m for m in (Craft, Event, Lesson)}

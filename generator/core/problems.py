@@ -49,6 +49,8 @@ CODES: dict[str, tuple[str, str]] = {
     "image-unsupported": ("不支持的图片格式", "unsupported image format"),
     "image-too-large": ("图片像素过多（可能是解压炸弹）", "image has too many pixels (possible decompression bomb)"),
     "image-svg-refused": ("不接受 SVG 图片（可能含脚本）", "SVG images are refused (they can carry scripts)"),
+    # consent and withdrawal
+    "image-withdrawn": ("图片属于已应社区要求撤回的条目，不能再发布", "image belongs to an entry withdrawn at the community's request and cannot be published"),
 }
 
 

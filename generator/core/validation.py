@@ -7,7 +7,8 @@ from typing import get_args, get_origin
 from pydantic import BaseModel, ValidationError
 
 from .frontmatter_source import line_of
-from .model import KINDS, MODELS, Entry
+from .ids import ID_RE
+from .model import KINDS, MODELS, Entry, WithdrawnEntry
 from .problems import Problem, did_you_mean, problem
 from .pydantic_errors import explain, shown_value
 
@@ -101,7 +102,25 @@ def _is_model(annotation: object) -> bool:
     return isinstance(annotation, type) and issubclass(annotation, BaseModel)
 
 
-def _problems_from(exc: ValidationError, relpath: str, model: type[Entry],
+def validate_withdrawn(relpath: str, data: dict, lines: dict[str, int]
+                       ) -> tuple[str | None, WithdrawnEntry | None, list[Problem]]:
+    """(id, validated withdrawal, problems) of an entry that carries `withdrawn`. The id is kept
+    whenever it is well formed, even if the withdrawal itself has mistakes: the entry stays
+    withdrawn either way."""
+    raw_id = data.get("id")
+    entry_id = raw_id if isinstance(raw_id, str) and ID_RE.match(raw_id) else None
+    if data.get("withdrawn") is None:  # `withdrawn:` written with nothing after it
+        return entry_id, None, [problem(relpath, "missing-field", field="withdrawn",
+                                        line=line_of(lines, "withdrawn"),
+                                        detail_zh="须写 date 和 reason", detail_en="needs date and reason")]
+    try:
+        found = WithdrawnEntry.model_validate(data)
+        return found.id, found, []
+    except ValidationError as exc:
+        return entry_id, None, _problems_from(exc, relpath, WithdrawnEntry, lines)
+
+
+def _problems_from(exc: ValidationError, relpath: str, model: type[BaseModel],
                    lines: dict[str, int]) -> list[Problem]:
     found: dict[tuple[str, str], Problem] = {}
     for error in exc.errors(include_url=False):

@@ -38,29 +38,59 @@ def entry_ref(record: Record) -> dict[str, Any]:
             "summary_en": entry.summary_en, "illustrative": entry.illustrative}
 
 
+def withdrawn_ref(catalogue: Catalogue, entry_id: str) -> dict[str, Any]:
+    """What a page shows where it names a withdrawn entry: that it was withdrawn, nothing else
+    (no title, no link)."""
+    day = catalogue.withdrawn.get(entry_id)
+    return {"id": entry_id, "withdrawn": True, "withdrawn_date": day.isoformat() if day else None}
+
+
+def ref_to(catalogue: Catalogue, entry_id: str) -> dict[str, Any] | None:
+    """The short form of a referenced entry, the withdrawn stub, or None for an unknown id."""
+    record = catalogue.get(entry_id)
+    if record is not None:
+        return entry_ref(record)
+    return withdrawn_ref(catalogue, entry_id) if catalogue.is_withdrawn(entry_id) else None
+
+
+# Fields kept in the repository for the archive's own records, never handed to the theme.
+PRIVATE_FIELDS = {"withdrawn"}
+
+
 def entry_view(catalogue: Catalogue, record: Record) -> dict[str, Any]:
     view = entry_ref(record)
+    entry_id = record.entry.id
+    outgoing = [*catalogue.outgoing(entry_id), *catalogue.withdrawn_references(entry_id)]
     view.update(
-        fields=record.entry.model_dump(mode="json", exclude_none=True),
-        permalink=permalink(record.entry.id),
+        fields=record.entry.model_dump(mode="json", exclude_none=True, exclude=PRIVATE_FIELDS),
+        permalink=permalink(entry_id),
         place=place_view(getattr(record.entry, "place", None)),
-        links=_grouped(catalogue, catalogue.outgoing(record.entry.id), "target"),
-        backlinks=_grouped(catalogue, catalogue.backlinks(record.entry.id), "source"),
+        links=_grouped(catalogue, outgoing, "target", _reference_order(record)),
+        backlinks=_grouped(catalogue, catalogue.backlinks(entry_id), "source"),
         features={},
     )
     return view
 
 
-def _grouped(catalogue: Catalogue, links: list[Link], end: str) -> list[dict[str, Any]]:
+def _reference_order(record: Record) -> dict[str, int]:
+    """Position of each referenced id in the entry's own front matter (first mention)."""
+    order: dict[str, int] = {}
+    for position, (_, target) in enumerate(record.entry.references()):
+        order.setdefault(target, position)
+    return order
+
+
+def _grouped(catalogue: Catalogue, links: list[Link], end: str,
+             order: dict[str, int] | None = None) -> list[dict[str, Any]]:
     """Links grouped by the field that made them, each target once, in a stable order."""
     groups = []
-    ordered = sorted(links, key=lambda link: link.field)
+    ordered = sorted(links, key=lambda link: (link.field, (order or {}).get(getattr(link, end), 0)))
     for field, members in groupby(ordered, key=lambda link: link.field):
         seen: dict[str, dict] = {}
         for link in members:
             other = getattr(link, end)
             if other not in seen:
-                seen[other] = entry_ref(catalogue.records[other])
+                seen[other] = ref_to(catalogue, other)
         groups.append({"field": field, "entries": list(seen.values())})
     return groups
 

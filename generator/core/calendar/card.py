@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 
 from ..loader import Record
 from ..model import Event
-from ..views import entry_ref, place_view
+from ..views import entry_ref, place_view, ref_to
 from . import labels, urls
 from .build import CalendarBuild
 from .jsonld import event_jsonld
@@ -44,8 +44,10 @@ def _linked(build: CalendarBuild, record: Record, field: str) -> set[str]:
 
 
 def _refs(build: CalendarBuild, record: Record, field: str, ids: list[str]) -> list[dict[str, Any]]:
+    """Accepted references as links, withdrawn ones as the "withdrawn" stub, in written order."""
     valid = _linked(build, record, field)
-    return [entry_ref(build.catalogue.records[i]) for i in dict.fromkeys(ids) if i in valid]
+    return [ref_to(build.catalogue, i) for i in dict.fromkeys(ids)
+            if i in valid or build.catalogue.is_withdrawn(i)]
 
 
 def _series_members(build: CalendarBuild, record: Record) -> list[tuple[Record, Occurrence]]:
@@ -87,9 +89,11 @@ def event_card(build: CalendarBuild, record: Record) -> dict[str, Any]:
     main = representative(items, build)
     series = build.catalogue.get(event.series) if event.series in _linked(build, record, "series") else None
     members = _series_members(build, record)
-    winners = _linked(build, record, "results")
-    results = [{**entry_ref(build.catalogue.records[r.entry]), "rank": r.rank, "note": r.note}
+    winners = {ref["id"]: ref for ref in _refs(build, record, "results", [r.entry for r in event.results])}
+    # A withdrawn winner keeps only the rank: the note is about them.
+    results = [{**winners[r.entry], "rank": r.rank, "note": None if winners[r.entry].get("withdrawn") else r.note}
                for r in event.results if r.entry in winners]
+    series_ref = next(iter(_refs(build, record, "series", [event.series] if event.series else [])), None)
     return {
         "kind": labels.kind(event.kind),
         "status": labels.status(event.status),
@@ -102,7 +106,7 @@ def event_card(build: CalendarBuild, record: Record) -> dict[str, Any]:
         "organizer": event.organizer,
         "participants": _refs(build, record, "participants", event.participants),
         "results": results,
-        "series": entry_ref(series) if series else None,
+        "series": series_ref,
         "series_events": [{**entry_ref(r), "when": build.item(o)} for r, o in members],
         "shui": _shui(record, build),
         "add": _add_to_calendar(build, record, main) if main else None,

@@ -58,6 +58,8 @@ def text_pages(catalogue: Catalogue) -> Iterator[TextPage]:
                 continue
             path = Path(folder) / name
             relpath = path.relative_to(root).as_posix()
+            if catalogue.is_withdrawn_file(relpath):
+                continue  # nothing of a withdrawn entry is read into the build
             record = catalogue.entry_at(relpath)  # broken entries too: their images are checked
             if record is not None:
                 yield TextPage(relpath, record.bundle_dir, record.body, record.body_line)

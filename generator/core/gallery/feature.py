@@ -9,7 +9,7 @@ from ..frontmatter_source import line_of
 from ..images import DEFAULT_URL_PREFIX, ImageEngine, ImageResult, ImageSettings, ProgressLine, Where
 from ..images.paths import check_image_path
 from ..loader import Record
-from ..problems import Problem
+from ..problems import Problem, problem
 from ..site import BuildContext, Feature, GeneratedFile
 from ..views import entry_view
 from . import iiif
@@ -19,6 +19,15 @@ from .views import image_view
 # Settings of ours; everything else under `gallery:` goes to the image engine.
 OWN_SETTINGS = ("cache_dir", "url_prefix")
 DEFAULT_CACHE_DIR = ".cache/images"
+
+
+def _publishable(ctx: BuildContext, path: Path, where: Where) -> Path | Problem:
+    """The image, unless it lies in the folder of an entry withdrawn at the community's request."""
+    relpath = path.relative_to(ctx.catalogue.content_root.resolve()).as_posix()
+    if ctx.catalogue.is_withdrawn_file(relpath):
+        return problem(where.relpath, "image-withdrawn", field=where.field, line=where.line,
+                       detail_zh=relpath, detail_en=relpath)
+    return path
 
 
 class GalleryFeature(Feature):
@@ -48,14 +57,21 @@ class GalleryFeature(Feature):
                 field = f"gallery.{index}.src"
                 where = Where(record.relpath, field, line_of(record.lines, field), src)
                 found = check_image_path(ctx.catalogue.content_root, record.bundle_dir, src, where)
-                if isinstance(found, Path):  # path problems are reported by the content checks
+                if isinstance(found, Problem):
+                    continue  # path problems are reported by the content checks
+                found = _publishable(ctx, found, where)
+                if isinstance(found, Problem):
+                    problems.append(found)
+                else:
                     wanted.append((results, (record.entry_id, index), found, where))
         # Images in the text of every page, entries and plain pages (about.md) alike: the
         # originals are never published, so each one is served as a derivative.
-        for page in text_pages(ctx.catalogue):
+        for page in text_pages(ctx.catalogue):  # withdrawn entries' text is never read
             for src, line in page.image_refs():
                 where = Where(page.relpath, "body", line, src)
                 found = check_image_path(ctx.catalogue.content_root, page.folder, src, where)
+                if isinstance(found, Path):
+                    found = _publishable(ctx, found, where)
                 if isinstance(found, Problem):
                     problems.append(found)
                 else:
