@@ -81,6 +81,13 @@ def gallery_entry(slug: str, src: str, make: Callable[[Path], object] | None) ->
                  files=(lambda folder: make(folder / src)) if make else None)
 
 
+def withdrawn_image(content: Path, folder: Path) -> None:
+    """An entry showing an image kept in the folder of an entry withdrawn at the community's request."""
+    write_entry(content, "crafts", "gone", {"id": "gone0001", "withdrawn": {"date": "2026-03-01", "reason": "本人要求"}})
+    a_jpeg(content / "crafts" / "gone" / "images" / "a.jpg")
+    entry(technique(id="usegone1", gallery=[image("../gone/images/a.jpg")]))(content, folder)
+
+
 BAD_ENTRIES = [
     Bad("unreadable-file", "crafts/latin1/index.md", None, "title:",
         raw("---\nid: latin101\nkind: technique\ntitle: caf\xe9\n---\n".encode("latin-1"))),
@@ -143,6 +150,8 @@ BAD_ENTRIES = [
     Bad("image-svg-refused", "crafts/svg/index.md", "gallery.0.src", "src:",
         gallery_entry("svgimage", "images/logo.svg", text_file(b'<svg xmlns="http://www.w3.org/2000/svg"/>')),
         image="images/logo.svg"),
+    Bad("image-withdrawn", "crafts/usegone/index.md", "gallery.0.src", "src:", withdrawn_image,
+        image="../gone/images/a.jpg"),
 ]
 
 

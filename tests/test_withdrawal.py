@@ -271,10 +271,10 @@ def test_a_withdrawn_entry_with_other_mistakes_is_still_withdrawn(content, capsy
         "withdrawn": {"date": "2026-02-30", "reason": ""}})
     assert main(["check", str(content)]) == 1
     out = capsys.readouterr().out.splitlines()
-    found = {line.split(": ")[1] for line in out if line.startswith("crafts/gone/index.md:")}
+    found = {line.split(": ")[1] for line in out if line.startswith("content/crafts/gone/index.md:")}
     assert found == {"bad-date withdrawn.date", "missing-field withdrawn.reason"}, out
-    assert f"crafts/gone/index.md:{_line_of(path, 'date:')}: bad-date withdrawn.date:" in "\n".join(out)
-    assert f"crafts/gone/index.md:{_line_of(path, 'reason:')}: missing-field withdrawn.reason:" in "\n".join(out)
+    assert f"content/crafts/gone/index.md:{_line_of(path, 'date:')}: bad-date withdrawn.date:" in "\n".join(out)
+    assert f"content/crafts/gone/index.md:{_line_of(path, 'reason:')}: missing-field withdrawn.reason:" in "\n".join(out)
     catalogue = build_catalogue(content)
     assert "gone001" in catalogue.withdrawn and catalogue.is_withdrawn_file("crafts/gone/index.md")
 
@@ -283,7 +283,7 @@ def test_an_empty_withdrawal_is_a_problem_and_still_hides_the_entry(content, cap
     path = write_entry(content, "crafts", "gone", "id: gone001\nkind: technique\ntitle: 技艺\nwithdrawn:\n")
     assert main(["check", str(content)]) == 1
     out = capsys.readouterr().out
-    assert f"crafts/gone/index.md:{_line_of(path, 'withdrawn:')}: missing-field withdrawn:" in out
+    assert f"content/crafts/gone/index.md:{_line_of(path, 'withdrawn:')}: missing-field withdrawn:" in out
     assert "gone001" not in build_catalogue(content).records
 
 
@@ -291,8 +291,8 @@ def test_a_withdrawn_id_reused_by_a_published_entry_is_a_duplicate(content, caps
     write_entry(content, "crafts", "gone", {"id": "tech001", "withdrawn": {"date": "2026-03-01", "reason": "x"}})
     assert main(["check", str(content)]) == 1
     out = capsys.readouterr().out
-    assert "crafts/gone/index.md:2: duplicate-id id:" in out
-    assert "crafts/technique/index.md:2: duplicate-id id:" in out
+    assert "content/crafts/gone/index.md:2: duplicate-id id:" in out
+    assert "content/crafts/technique/index.md:2: duplicate-id id:" in out
     catalogue = build_catalogue(content)
     assert "tech001" not in catalogue.records and "tech001" in catalogue.withdrawn
 
@@ -305,8 +305,8 @@ def test_publishing_a_withdrawn_entrys_image_elsewhere_is_a_problem(content, cap
         "gallery": [_image("../gone/portrait.jpg", "肖像")]}, body="文字。\n\n![肖像](../gone/portrait.jpg)\n")
     assert main(["check", str(content)]) == 1
     out = capsys.readouterr().out
-    assert f"crafts/work/index.md:{_line_of(path, '- src:')}: image-withdrawn gallery.0.src:" in out
-    assert f"crafts/work/index.md:{_line_of(path, '![')}: image-withdrawn body:" in out
+    assert f"content/crafts/work/index.md:{_line_of(path, '- src:')}: image-withdrawn gallery.0.src:" in out
+    assert f"content/crafts/work/index.md:{_line_of(path, '![')}: image-withdrawn body:" in out
     assert "crafts/gone/portrait.jpg" in out
 
 

@@ -8,8 +8,9 @@ from typing import Any, Iterable
 from ..frontmatter_source import line_of
 from ..images import DEFAULT_URL_PREFIX, ImageEngine, ImageResult, ImageSettings, ProgressLine, Where
 from ..images.paths import check_image_path
+from ..images.rejection import ImageRejected
 from ..loader import Record
-from ..problems import Problem, problem
+from ..problems import Problem
 from ..site import BuildContext, Feature, GeneratedFile
 from ..views import entry_view
 from . import iiif
@@ -25,8 +26,7 @@ def _publishable(ctx: BuildContext, path: Path, where: Where) -> Path | Problem:
     """The image, unless it lies in the folder of an entry withdrawn at the community's request."""
     relpath = path.relative_to(ctx.catalogue.content_root.resolve()).as_posix()
     if ctx.catalogue.is_withdrawn_file(relpath):
-        return problem(where.relpath, "image-withdrawn", field=where.field, line=where.line,
-                       detail_zh=relpath, detail_en=relpath)
+        return ImageRejected("image-withdrawn", f"it is in {relpath}", f"位于 {relpath}").to_problem(where)
     return path
 
 
