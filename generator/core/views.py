@@ -53,8 +53,19 @@ def ref_to(catalogue: Catalogue, entry_id: str) -> dict[str, Any] | None:
     return withdrawn_ref(catalogue, entry_id) if catalogue.is_withdrawn(entry_id) else None
 
 
-# Fields kept in the repository for the archive's own records, never handed to the theme.
+# Fields kept in the repository for the archive's own records, never published.
 PRIVATE_FIELDS = {"withdrawn"}
+
+
+def public_fields(catalogue: Catalogue, record: Record) -> dict[str, Any]:
+    """The entry's front matter as it may be published (pages, open data, anything else):
+    without the archive's private fields, and a result naming a withdrawn entry keeps only its
+    rank (the note is about the withdrawn entry)."""
+    fields = record.entry.model_dump(mode="json", exclude_none=True, exclude=PRIVATE_FIELDS)
+    for result in fields.get("results", []):
+        if catalogue.is_withdrawn(result["entry"]):
+            result.pop("note", None)
+    return fields
 
 
 def entry_view(catalogue: Catalogue, record: Record) -> dict[str, Any]:
@@ -62,7 +73,7 @@ def entry_view(catalogue: Catalogue, record: Record) -> dict[str, Any]:
     entry_id = record.entry.id
     outgoing = [*catalogue.outgoing(entry_id), *catalogue.withdrawn_references(entry_id)]
     view.update(
-        fields=record.entry.model_dump(mode="json", exclude_none=True, exclude=PRIVATE_FIELDS),
+        fields=public_fields(catalogue, record),
         permalink=permalink(entry_id),
         place=place_view(getattr(record.entry, "place", None)),
         links=_grouped(catalogue, outgoing, "target", _reference_order(record)),

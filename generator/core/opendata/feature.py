@@ -49,7 +49,7 @@ class OpenDataFeature(Feature):
     def _make(self, ctx: BuildContext) -> OpenData:
         if self._made is None:
             records = published(ctx.catalogue)
-            rows = [entry_record(record, ctx.site_url) for record in records]
+            rows = [entry_record(ctx.catalogue, record, ctx.site_url) for record in records]
             files = {exports.CATALOGUE_JSON: exports.catalogue_json(rows, ctx.site_name),
                      exports.CATALOGUE_CSV: exports.catalogue_csv(rows),
                      exports.PLACES: exports.places_geojson(rows)}

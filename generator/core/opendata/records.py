@@ -10,7 +10,7 @@ from ..gallery import iiif
 from ..loader import Record
 from ..model import MODELS
 from ..sorting import title_sort_key
-from ..views import permalink
+from ..views import permalink, public_fields
 from .columns import COLUMNS, LIST_SEPARATOR
 
 SECTION_ORDER = {section: index for index, section in enumerate(MODELS)}
@@ -23,10 +23,11 @@ def published(catalogue: Catalogue) -> list[Record]:
                                  r.entry.id))
 
 
-def entry_record(record: Record, site_url: str) -> dict[str, Any]:
-    """The entry's front matter as JSON, with its page and permanent link. Image files are
-    named by the IIIF manifest, not by their source path: originals are never published."""
-    fields = record.entry.model_dump(mode="json", exclude_none=True)
+def entry_record(catalogue: Catalogue, record: Record, site_url: str) -> dict[str, Any]:
+    """The entry's published front matter (views.public_fields) as JSON, with its page and
+    permanent link. Image files are named by the IIIF manifest, not by their source path:
+    originals are never published."""
+    fields = public_fields(catalogue, record)
     found: dict[str, Any] = {"id": fields.pop("id"), "section": record.section, "kind": fields.pop("kind"),
                              "page": address(site_url, record.url),
                              "permalink": address(site_url, permalink(record.entry.id))}
