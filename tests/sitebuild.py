@@ -66,11 +66,21 @@ def copy_shipped_content(tmp_path: Path) -> Path:
     return target
 
 
-def load_site_config(content_dir: Path, site_dir: Path, *, strict: bool = True, **overrides):
-    """The project's mkdocs.yml for these folders; `overrides` replace settings, e.g. site_url."""
+def load_site_config(content_dir: Path, site_dir: Path, *, strict: bool = True, cache_dir: Path | None = None,
+                     **overrides):
+    """The project's mkdocs.yml for a build in tmp_path, with its own image cache; `overrides`
+    replace settings, e.g. site_url.
+
+    Image derivatives go to `cache_dir` (default: a fresh folder beside `site_dir`), never to
+    the project's `.cache/images`: a warm shared cache would hide a broken resizer, and a
+    test's derivatives would leak into real builds."""
     from mkdocs.config import load_config
-    return load_config(str(PROJECT / "mkdocs.yml"), docs_dir=str(content_dir),
-                       site_dir=str(site_dir), strict=strict, **overrides)
+    config = load_config(str(PROJECT / "mkdocs.yml"), docs_dir=str(content_dir),
+                         site_dir=str(site_dir), strict=strict, **overrides)
+    plugin = config.plugins["shui-archive"].config
+    cache_dir = cache_dir or site_dir.parent / f"{site_dir.name}-image-cache"
+    plugin["gallery"] = {**plugin["gallery"], "cache_dir": str(cache_dir.resolve())}
+    return config
 
 
 def build_site(content_dir: Path, site_dir: Path, *, strict: bool = True, config=None,
@@ -81,6 +91,8 @@ def build_site(content_dir: Path, site_dir: Path, *, strict: bool = True, config
     from mkdocs.commands.build import build
     config = config or load_site_config(content_dir, site_dir, strict=strict, **overrides)
     for name, value in (settings or {}).items():
+        if name == "gallery":  # the test's own cache stays unless the test names another
+            value = {"cache_dir": config.plugins["shui-archive"].config["gallery"]["cache_dir"], **value}
         config.plugins["shui-archive"].config[name] = value
     config.plugins.on_startup(command="build", dirty=False)
     build(config)

@@ -39,6 +39,24 @@ def test_day_30_in_a_short_month_is_clamped_to_29():
     assert not resolve_rule(LunarRule(month=12, day=29), 2026).clamped
 
 
+def test_day_30_in_a_long_month_stays_day_30():
+    # 腊月 of lunar year 2023 has 30 days: 除夕 is 腊月三十 (2024-02-09), not 廿九.
+    found = resolve_rule(LunarRule(month=12, day=30), 2023)
+    assert found.first == date(2024, 2, 9) and not found.clamped
+    assert lunar_day(found.first).day_zh == "三十"
+
+
+def test_day_30_follows_each_months_length_for_decades():
+    seen = set()
+    for year in range(2020, 2040):
+        found = resolve_rule(LunarRule(month=12, day=30), year)
+        assert lunar_day(found.first + timedelta(days=1)).day == 1, year  # always the month's last day
+        day = lunar_day(found.first).day
+        assert found.clamped == (day == 29), year
+        seen.add(day)
+    assert seen == {29, 30}
+
+
 def test_leap_month_rule_only_in_years_with_that_leap_month():
     rule = LunarRule(month=6, day=1, leap=True)
     assert resolve_rule(rule, 2025).first == date(2025, 7, 25)   # 2025 has 闰六月

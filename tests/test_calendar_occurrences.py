@@ -58,6 +58,14 @@ def test_aware_times_are_shown_in_the_events_zone(tmp_path):
     _, problems, build = _build(root)
     item = build.of_entry("utc0001")[0]
     assert problems == [] and item.start == datetime.fromisoformat("2026-03-05T12:00:00+00:00")
+    _event(root, "berlin", "berl001", start="2026-10-25T02:30+01:00", end="2026-10-25T04:00+01:00",
+           timezone="Europe/Berlin")
+    _, problems, build = _build(root)
+    berlin = build.of_entry("berl001")[0]
+    # Equal instants are not enough: the occurrence carries the event's zone, not a bare offset.
+    assert problems == [] and str(berlin.start.tzinfo) == str(berlin.end.tzinfo) == "Europe/Berlin"
+    assert (berlin.start.isoformat(), berlin.start.fold) == ("2026-10-25T02:30:00+01:00", 1)
+    assert berlin.days() == [date(2026, 10, 25)]
 
 
 def test_invalid_dates_are_reported_once_and_skipped(tmp_path):

@@ -3,7 +3,7 @@ agenda pages, the event card and its JSON-LD. The site is built twice to prove s
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import icalendar
@@ -25,7 +25,8 @@ EVENTS = {  # id: (slug, front matter)
                               "participants": ["arti001", "shop001"],
                               "gallery": [{"src": "photo.jpg", "alt": "绣片", "credit": "编辑组", "rights": CC0}]}),
     "comp001": ("contest", {"kind": "competition", "title": "刺绣比赛", "start": "2026-03-10",
-                            "end": "2026-03-12", "results": [{"entry": "work001", "rank": "一等奖"}]}),
+                            "end": "2026-03-12", "results": [{"entry": "work001", "rank": "一等奖"}],
+                            "sources": [SOURCE, {**SOURCE, "date": "2025-12-01"}]}),
     "exhi001": ("exhibition", {"kind": "exhibition", "title": "跨月展览", "start": "2026-03-30",
                                "end": "2026-04-02"}),
     "time001": ("evening", {"kind": "gathering", "title": "晚会", "start": "2026-03-05T19:00",
@@ -34,6 +35,10 @@ EVENTS = {  # id: (slug, front matter)
                            "end": "2026-06-01T18:00", "timezone": "Europe/Berlin"}),
     "canc001": ("cancelled", {"kind": "competition", "title": "取消的比赛", "start": "2026-05-01",
                               "status": "cancelled"}),
+    "post001": ("postponed", {"kind": "gathering", "title": "延期的聚会", "title_en": "Postponed gathering",
+                              "start": "2026-05-20", "status": "postponed"}),
+    "aware01": ("aware", {"kind": "exhibition", "title": "带时区的展览", "start": "2026-06-02T10:00+02:00",
+                          "end": "2026-06-02T18:00+02:00", "timezone": "Europe/Berlin"}),
     "xss0001": ("escape", {"kind": "gathering", "title": XSS_TITLE, "summary": "a </script> b",
                            "start": "2026-03-20", "place": {"name": "</script>"}}),
 }
@@ -115,6 +120,15 @@ def test_uids_unique_and_stable_and_feeds_reproducible(sites):
     assert keys == EXPECTED_KEYS
 
 
+def test_dtstamp_comes_from_the_entry_never_from_the_build_clock(site):
+    events = _by_uid(site)
+    midnight = lambda *day: datetime(*day, tzinfo=timezone.utc)  # noqa: E731
+    assert events["comp001"].decoded("DTSTAMP") == midnight(2025, 12, 1)   # its newest source
+    assert events["gath001"].decoded("DTSTAMP") == midnight(2026, 10, 16)  # no source: its first day
+    assert events["time001"].decoded("DTSTAMP") == midnight(2026, 3, 5)
+    assert events["spri001-2026"].decoded("DTSTAMP") == midnight(2000, 1, 1)  # nothing dated at all
+
+
 def test_event_count_matches_event_entries(site):
     feeds = _feeds(site)
     archive = _vevents(feeds["calendar/archive.ics"])
@@ -165,6 +179,32 @@ def test_event_properties(site):
     assert str(gathering["STATUS"]) == "CONFIRMED"
     assert str(_by_uid(site)["canc001"]["STATUS"]) == "CANCELLED"
     assert "农历九月初七" in str(gathering["DESCRIPTION"])
+
+
+def test_postponed_event_is_marked_in_feed_page_and_json_ld(site):
+    event = _by_uid(site)["post001"]
+    assert str(event["STATUS"]) == "TENTATIVE"
+    assert str(event["SUMMARY"]) == "［已延期 Postponed］延期的聚会 Postponed gathering"
+    assert _jsonld(site, "postponed")["eventStatus"] == "https://schema.org/EventPostponed"
+    card = soup(site / "events" / "postponed" / "index.html").select_one("section.archive-facts dl")
+    assert card.select_one(".cal-status").get_text(" ", strip=True) == "已延期 Postponed"
+    month = soup(site / "calendar" / "2026" / "05" / "index.html")
+    cell = month.select_one("td[data-date='2026-05-20'] li.cal-event--postponed")
+    assert cell is not None and cell.select_one(".cal-status").get_text() == "已延期"
+    agenda = soup(site / "calendar" / "index.html").select_one(".cal-item--postponed")
+    assert agenda is not None and "已延期 Postponed" in agenda.get_text(" ", strip=True)
+
+
+def test_time_with_an_offset_is_shown_in_its_events_zone(site):
+    # 10:00+02:00 in Europe/Berlin stays a Berlin time (TZID, card, JSON-LD), not a bare offset.
+    event = _by_uid(site)["aware01"]
+    assert event["DTSTART"].params["TZID"] == "Europe/Berlin"
+    assert event.decoded("DTSTART").isoformat() == "2026-06-02T10:00:00+02:00"
+    assert str(event.decoded("DTSTART").tzinfo) == "Europe/Berlin"
+    card = soup(site / "events" / "aware" / "index.html").select_one("section.archive-facts dl")
+    text = card.get_text(" ", strip=True)
+    assert "10:00–18:00" in text and "Europe/Berlin" in text and "UTC+02:00" in text
+    assert _jsonld(site, "aware")["startDate"] == "2026-06-02T10:00:00+02:00"
 
 
 # --- month, year and agenda pages ----------------------------------------------------------

@@ -27,6 +27,24 @@ def image(**extra) -> dict:
 # One bad entry per problem code, with its file, line and field: tests/test_problem_codes.py.
 
 
+def test_time_zone_rule_checks_the_end_too(content, capsys):
+    path = write_entry(content, "events", "bad", festival(id="bad0001", start="2026-10-16T10:00+08:00",
+                                                         end="2026-10-16T12:00+02:00"))
+    exit_code, out = run_check(content, capsys)
+    line = next(n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text.startswith("end:"))
+    assert exit_code == 1 and f"content/events/bad/index.md:{line}: timezone-mismatch end:" in out, out
+
+
+def test_two_entries_sharing_an_id_are_both_left_out(content, capsys):
+    write_entry(content, "crafts", "copy", technique(title="另一个马尾绣"))  # the id tech001 again
+    exit_code, out = run_check(content, capsys)
+    assert exit_code == 1
+    assert "content/crafts/copy/index.md:" in out and "content/crafts/technique/index.md:" in out
+    catalogue = build_catalogue(content)
+    assert "tech001" not in catalogue.records  # neither is published until the clash is settled
+    assert {"shop001", "fest001", "less001"} <= set(catalogue.records)
+
+
 def test_unknown_field_suggests_the_right_name(content, capsys):
     write_entry(content, "crafts", "bad", technique(id="bad0001", titel="x"))
     _, out = run_check(content, capsys)
@@ -41,11 +59,16 @@ def test_unreadable_file(content, capsys):
     assert exit_code == 1 and "content/crafts/bad/index.md:2: unreadable-file" in out
 
 
-def test_invalid_yaml_points_at_the_line(content, capsys):
-    write_entry(content, "crafts", "bad", "id: bad0001\nkind: technique\ntitle: [oops\n")
+@pytest.mark.parametrize("front,line", [
+    ("id: bad0001\nkind: technique\ntitle: 马尾绣: 围腰\nsummary: x\n", 4),   # '---' is line 1
+    ("# yaml-language-server: $schema=x\nid: bad0001\nkind: technique\ntitle: x\n  summary: 缩进\n", 6),
+    ("id: bad0001\nkind: technique\ntitle: [oops\nsummary: x\n", 4),  # the '[' never closed
+])
+def test_invalid_yaml_points_at_the_line(content, capsys, front, line):
+    write_entry(content, "crafts", "bad", front)
     exit_code, out = run_check(content, capsys)
     assert exit_code == 1
-    assert "content/crafts/bad/index.md:4: invalid-yaml" in out
+    assert f"content/crafts/bad/index.md:{line}: invalid-yaml" in out, out
 
 
 def test_no_front_matter(content, capsys):

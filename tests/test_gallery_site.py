@@ -7,9 +7,10 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
+from mkdocs.exceptions import Abort, PluginError
 from PIL import Image
 
-from sitebuild import CC0, build_site, soup, write_entry
+from sitebuild import CC0, build_site, load_site_config, soup, write_entry
 
 
 def add_photo(content: Path, size=(2400, 1600), name="photo.jpg", exif_gps=True) -> Path:
@@ -33,6 +34,18 @@ def gallery_site(content, tmp_path, monkeypatch):
 def resolve(site: Path, page: Path, url: str) -> Path:
     page_url = page.relative_to(site).parent.as_posix() + "/"
     return site / urljoin(page_url, url)
+
+
+def test_site_builds_in_tests_derive_into_their_own_empty_cache(content, tmp_path):
+    # A warm shared cache would serve yesterday's derivatives and hide a broken resizer.
+    add_photo(content)
+    config = load_site_config(content, tmp_path / "site")
+    cache = Path(config.plugins["shui-archive"].config["gallery"]["cache_dir"])
+    assert cache.is_absolute() and cache.is_relative_to(tmp_path) and not cache.exists()
+    build_site(content, tmp_path / "site", config=config)
+    gallery = next(f for f in config.plugins["shui-archive"].model.features if f.name == "gallery")
+    assert gallery.engine.stats.decoded == 1  # the resizer really ran in this build
+    assert list(cache.rglob("*.webp"))
 
 
 def test_picture_sources_exist_at_their_stated_widths(gallery_site):
@@ -97,12 +110,21 @@ def test_iiif_manifest_describes_each_canvas(gallery_site):
     (b"<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>", "image-svg-refused"),
     (b"this is not an image at all", "image-not-image"),
 ])
-def test_hostile_image_fails_a_strict_build_with_its_code(content, tmp_path, caplog, payload, code):
+def test_hostile_image_fails_a_strict_build_with_its_code_and_publishes_nothing(content, tmp_path, caplog,
+                                                                             payload, code):
     path = add_photo(content, name="photo.jpg")
     (path.parent / "photo.jpg").write_bytes(payload)
-    with pytest.raises(Exception):
-        build_site(content, tmp_path / "site")
-    assert "crafts/work/index.md" in caplog.text and f"{code} gallery.0.src" in caplog.text
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("the site as published before", encoding="utf-8")
+    with pytest.raises((PluginError, Abort)) as raised:
+        build_site(content, site)
+    line = next(n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+                if text.lstrip(" -").startswith("src:"))
+    report = str(raised.value) + caplog.text
+    assert f"crafts/work/index.md:{line}: {code} gallery.0.src:" in report, report
+    assert [p.relative_to(site).as_posix() for p in site.rglob("*")] == ["index.html"]
+    assert (site / "index.html").read_text(encoding="utf-8") == "the site as published before"
 
 
 def test_truncated_image_is_a_problem_in_check(content, capsys):

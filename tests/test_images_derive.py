@@ -54,6 +54,15 @@ def test_plan_never_upscales_and_always_gives_one_width():
     assert plan_widths(100, no_full) == [100]
 
 
+@pytest.mark.parametrize("width,expected", [(1280, [1280, 640, 320]), (1279, [640, 320]),
+                                            (640, [640, 320]), (320, [320])])
+def test_a_source_exactly_as_wide_as_a_width_gets_that_width(width, expected):
+    # Without a separate full view nothing else would bring the boundary width back.
+    assert plan_widths(width, ImageSettings(full_max_width=None)) == expected
+    with_full = plan_widths(width, ImageSettings(full_max_width=1000))
+    assert [w for w in with_full if w in (320, 640, 1280)] == [w for w in expected if w in (320, 640, 1280)]
+
+
 def test_landscape_gets_every_width_and_a_full_view(tmp_path: Path):
     source = save_jpeg(tmp_path / "c/landscape.jpg", photo((1600, 1000)))
     result = derive_one(tmp_path / "cache", source)

@@ -44,6 +44,7 @@ class GalleryFeature(Feature):
         written, so the pool works on all images in parallel before pages render."""
         engine_settings = {k: v for k, v in ctx.settings.items() if k not in OWN_SETTINGS}
         self.prefix = ctx.settings.get("url_prefix", DEFAULT_URL_PREFIX)
+        # Relative to the project root; an absolute path (a test's tmp folder) is used as it is.
         cache_dir = ctx.project_root / ctx.settings.get("cache_dir", DEFAULT_CACHE_DIR)
         problems: list[Problem] = []
         wanted = []  # (results, key, path, where) of every image to derive
