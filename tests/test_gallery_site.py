@@ -10,7 +10,7 @@ import pytest
 from mkdocs.exceptions import Abort, PluginError
 from PIL import Image
 
-from sitebuild import CC0, build_site, load_site_config, soup, write_entry
+from sitebuild import CC0, build_site, load_site_config, small_content, soup, write_entry
 
 
 def add_photo(content: Path, size=(2400, 1600), name="photo.jpg", exif_gps=True) -> Path:
@@ -25,10 +25,12 @@ def add_photo(content: Path, size=(2400, 1600), name="photo.jpg", exif_gps=True)
     return path
 
 
-@pytest.fixture
-def gallery_site(content, tmp_path, monkeypatch):
+@pytest.fixture(scope="module")
+def gallery_site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("gallery")
+    content = small_content(root / "content")
     add_photo(content)
-    return build_site(content, tmp_path / "site")
+    return build_site(content, root / "site")
 
 
 def resolve(site: Path, page: Path, url: str) -> Path:
