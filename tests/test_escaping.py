@@ -5,8 +5,13 @@ generated page type is then parsed. A page type is one line in PAGES: add new on
 """
 from __future__ import annotations
 
+import csv
+import io
 import json
+import re
+from functools import partial
 from pathlib import Path
+from xml.etree import ElementTree
 
 import icalendar
 import pytest
@@ -27,8 +32,9 @@ PLACE = {"name": PAYLOAD, "address": PAYLOAD, "locality": PAYLOAD, "lat": 25.9, 
 def _content(root: Path) -> Path:
     small_content(root)
     entry = write_entry(root, "crafts", "evil-craft", {
-        "id": "evilcraft", "kind": "work", "title": PAYLOAD, "title_en": PAYLOAD, "summary": PAYLOAD,
-        "summary_en": PAYLOAD, "tags": [PAYLOAD], "period": PAYLOAD, "materials": [PAYLOAD], "place": PLACE,
+        "id": "evilcraft", "kind": "work", "added": "2026-03-01", "title": PAYLOAD, "title_en": PAYLOAD,
+        "summary": PAYLOAD, "summary_en": PAYLOAD, "tags": [PAYLOAD], "period": PAYLOAD, "materials": [PAYLOAD],
+        "place": PLACE,
         "sources": [{"title": PAYLOAD, "publisher": PAYLOAD, "note": PAYLOAD}],
         "gallery": [{"src": "a.jpg", "alt": PAYLOAD, "alt_en": PAYLOAD, "caption": PAYLOAD,
                      "caption_en": PAYLOAD, "credit": PAYLOAD, "rights": CC0}]})
@@ -56,7 +62,7 @@ def site(tmp_path_factory) -> Path:
     return build_site(root / "content", root / "site", config=config)
 
 
-def check_html(path: Path) -> None:
+def check_html(path: Path, shown: bool = True) -> None:
     page = soup(path)
     assert not page.select("xss-tag"), "an element made from contributed text"
     for element in page.find_all(True):
@@ -71,7 +77,7 @@ def check_html(path: Path) -> None:
         else:
             assert MARK not in text, "contributed text inside a script"
     # Shown to the reader as the very text written: escaped once, not dropped, not doubled.
-    assert PAYLOAD in page.get_text(), "the hostile text is not shown as text on this page"
+    assert PAYLOAD in page.get_text() or not shown, "the hostile text is not shown as text on this page"
 
 
 def check_ics(path: Path) -> None:
@@ -90,6 +96,27 @@ def check_ics(path: Path) -> None:
 
 def check_json(path: Path) -> None:
     assert any(PAYLOAD in value for value in strings(json.loads(path.read_text(encoding="utf-8"))))
+
+
+def check_csv(path: Path) -> None:
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"), newline="")))
+    header = path.read_text(encoding="utf-8-sig").splitlines()[0].split(",")
+    assert all(len(row) == len(header) and None not in row for row in rows), "a cell broke its row"
+    assert any(value == PAYLOAD for row in rows for value in row.values())
+
+
+def check_atom(path: Path) -> None:
+    root = ElementTree.fromstring(path.read_bytes())  # well-formed XML
+    assert not any(element.tag.endswith("xss-tag") for element in root.iter())
+    assert any(PAYLOAD in (element.text or "") for element in root.iter())
+
+
+def check_ris(path: Path) -> None:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    # Every line is a tag line: a line break in contributed text must not start a new tag.
+    assert all(re.match(r"[A-Z][A-Z0-9]  - ", line) for line in lines if line.strip()), lines
+    assert [line[:6] for line in lines if line.startswith(("TY  - ", "ER  - "))] == ["TY  - ", "ER  - "]
+    assert any(PAYLOAD in line for line in lines)
 
 
 def strings(data) -> list[str]:
@@ -118,6 +145,13 @@ PAGES = [
     ("feed: kind", "calendar/gathering.ics", check_ics),
     ("feed: event", "calendar/events/evilevent.ics", check_ics),
     ("IIIF manifest", "iiif/evilcraft/manifest.json", check_json),
+    ("open data: page", "data/index.html", partial(check_html, shown=False)),
+    ("open data: JSON", "data/catalogue.json", check_json),
+    ("open data: CSV", "data/catalogue.csv", check_csv),
+    ("open data: GeoJSON", "data/places.geojson", check_json),
+    ("open data: Atom feed", "data/feed.atom", check_atom),
+    ("citation: RIS of an entry", "cite/evilcraft.ris", check_ris),
+    ("citation: RIS of an event", "cite/evilevent.ris", check_ris),
 ]
 
 
