@@ -21,6 +21,7 @@ from .core.jsonld import script_json
 from .core.problems import format_text
 from .core.sanitize import clean_html
 from .core.sitemap import sitemap_entries, sitemap_xml, write_sitemap
+from .core.site import MarkdownSetup
 from .core.sitemodel import SiteModel, build_site_model, close, publish
 
 log = logging.getLogger("mkdocs.plugins.shui-archive")
@@ -46,7 +47,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.model: SiteModel = build_site_model(
             Path(config.docs_dir), Path(config.config_file_path).parent, [feature() for feature in FEATURES],
             dict(self.config), site_url=config.site_url or "", site_name=config.site_name,
-            report=log.info, theme_dir=Path(config.theme.custom_dir) if config.theme.custom_dir else None)
+            report=log.info, theme_dir=Path(config.theme.custom_dir) if config.theme.custom_dir else None,
+            markdown=MarkdownSetup(list(config.markdown_extensions), dict(config.mdx_configs)))
         self.generated = {page.src_uri: page for page in self.model.pages}
         if self.model.problems:
             report = format_text(self.model.problems, self.model.path_prefix)

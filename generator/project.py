@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from .core.features import FEATURES
+from .core.site import MarkdownSetup
 from .core.sitemodel import SiteModel, build_site_model
 
 PLUGIN_NAME = "shui-archive"
@@ -33,12 +34,14 @@ class Project:
     site_url: str = ""
     site_name: str = ""
     theme_dir: Path | None = None   # mkdocs.yml theme.custom_dir, for standalone files
+    markdown: MarkdownSetup = field(default_factory=MarkdownSetup)
 
     def site_model(self) -> SiteModel:
         # Progress goes to stderr so that `check --format json` stays clean on stdout.
         return build_site_model(self.content, self.root, [feature() for feature in FEATURES],
                                 self.settings, site_url=self.site_url, site_name=self.site_name,
-                                report=lambda line: print(line, file=sys.stderr), theme_dir=self.theme_dir)
+                                report=lambda line: print(line, file=sys.stderr), theme_dir=self.theme_dir,
+                                markdown=self.markdown)
 
 
 def find_project(content: Path) -> Project:
@@ -51,8 +54,23 @@ def find_project(content: Path) -> Project:
             theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
             custom_dir = theme.get("custom_dir")
             return Project(folder, content, _plugin_settings(config), config.get("site_url") or "",
-                           config.get("site_name") or "", folder / custom_dir if custom_dir else None)
+                           config.get("site_name") or "", folder / custom_dir if custom_dir else None,
+                           _markdown_setup(config))
     return Project(content.parent, content)
+
+
+def _markdown_setup(config: dict) -> MarkdownSetup:
+    """mkdocs.yml's markdown_extensions as MkDocs loads them: its own three, then the listed."""
+    setup = MarkdownSetup()
+    for item in config.get("markdown_extensions") or []:
+        name, options = next(iter(item.items())) if isinstance(item, dict) and item else (item, None)
+        if not isinstance(name, str):
+            continue
+        if name not in setup.extensions:
+            setup.extensions.append(name)
+        if isinstance(options, dict):
+            setup.configs[name] = options
+    return setup
 
 
 def _plugin_settings(config: dict) -> dict[str, dict[str, Any]]:

@@ -7,12 +7,14 @@ from .gallery.feature import GalleryFeature
 from .headmeta import HeadMetaFeature
 from .opendata.feature import OpenDataFeature
 from .permalinks import PermalinkFeature
+from .raw_html import RawHtmlFeature
 from .site import Feature
 from .withdrawal import WithdrawalFeature
 
 # The gallery comes first: its image problems decide a strict build before anything else runs.
 FEATURES: list[type[Feature]] = [
     GalleryFeature,
+    RawHtmlFeature,
     CalendarFeature,
     PermalinkFeature,
     CitationFeature,

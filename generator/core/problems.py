@@ -36,6 +36,10 @@ CODES: dict[str, tuple[str, str]] = {
     "path-outside-content": ("路径离开了 content/ 目录", "path leaves the content/ folder"),
     "bad-rights": ("版权声明须为 CC 或 rightsstatements.org 的 URI", "rights must be a Creative Commons or rightsstatements.org URI"),
     "misplaced-entry": ("条目须放在 crafts/、events/ 或 lessons/ 下自己的文件夹里（index.md）", "an entry must be an index.md in its own folder under crafts/, events/ or lessons/"),
+    # HTML in a page's text that the sanitiser would remove (nothing is dropped silently)
+    "raw-html-element": ("正文里的 HTML 元素会在发布时被删除", "an HTML element in the text would be removed when published"),
+    "raw-html-attribute": ("正文里的 HTML 属性会在发布时被删除", "an HTML attribute in the text would be removed when published"),
+    "raw-html-url": ("正文里的网址会在发布时被删除", "a URL in the text would be removed when published"),
     # events and calendars
     "unknown-timezone": ("未知的时区", "unknown timezone"),
     "timezone-mismatch": ("时间的时区偏移与 timezone 字段不符", "the time's UTC offset does not match the timezone field"),

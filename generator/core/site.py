@@ -35,6 +35,14 @@ class GeneratedFile:
 
 
 @dataclass
+class MarkdownSetup:
+    """The Markdown extensions a build renders pages with (MkDocs adds toc, tables and
+    fenced_code to those of mkdocs.yml), so the core can render a page as the build does."""
+    extensions: list[Any] = field(default_factory=lambda: ["toc", "tables", "fenced_code"])
+    configs: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+@dataclass
 class BuildContext:
     """Everything a feature may read during one build."""
     catalogue: Catalogue
@@ -44,6 +52,7 @@ class BuildContext:
     site_name: str = ""
     report: Callable[[str], None] = print  # progress lines for long stages, e.g. "120 of 300 images"
     theme_dir: Path = SHIPPED_THEME  # templates of standalone files (mkdocs.yml theme.custom_dir)
+    markdown: MarkdownSetup = field(default_factory=MarkdownSetup)
 
     def __post_init__(self) -> None:
         self.theme_dir = self.theme_dir or SHIPPED_THEME

@@ -12,7 +12,7 @@ from typing import Any, Callable
 from .catalogue import Catalogue, build_catalogue
 from .model import MODELS
 from .problems import Problem, path_prefix
-from .site import BuildContext, Feature, GeneratedFile, GeneratedPage
+from .site import BuildContext, Feature, GeneratedFile, GeneratedPage, MarkdownSetup
 from .views import entry_view, listing_data
 
 SECTION_TITLES = {"crafts": "手工艺 Crafts", "events": "活动 Events", "lessons": "课程 Lessons"}
@@ -54,10 +54,10 @@ class SiteModel:
 def build_site_model(content_root: Path, project_root: Path, features: list[Feature],
                      settings: dict[str, dict[str, Any]], site_url: str = "",
                      site_name: str = "", report: Callable[[str], None] = print,
-                     theme_dir: Path | None = None) -> SiteModel:
+                     theme_dir: Path | None = None, markdown: MarkdownSetup | None = None) -> SiteModel:
     catalogue = build_catalogue(content_root)
     contexts = {f.name: BuildContext(catalogue, settings.get(f.name, {}), project_root, site_url, site_name,
-                                  report, theme_dir)
+                                  report, theme_dir, markdown or MarkdownSetup())
                 for f in features}
     model = SiteModel(catalogue, problems=list(catalogue.problems), features=features, contexts=contexts,
                       path_prefix=path_prefix(content_root, project_root))
