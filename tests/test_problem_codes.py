@@ -104,6 +104,8 @@ BAD_ENTRIES = [
     Bad("wrong-type", "crafts/type/index.md", "tags", "tags:", entry(technique(id="type0001", tags=5))),
     Bad("bad-value", "events/status/index.md", "status", "status:", entry(festival(id="stat0001", status="maybe"))),
     Bad("unknown-field", "crafts/titel/index.md", "titel", "titel:", entry(technique(id="tite0001", titel="x"))),
+    Bad("placeholder", "crafts/placeholder/index.md", "sources.0.title", "- title: 来源标题",
+        entry(technique(id="plac0001", sources=[{"title": "来源标题 / title of the source"}]))),
     Bad("duplicate-field", "crafts/twice/index.md", "title", "title: 又一个",
         entry("id: twic0001\nkind: technique\ntitle: 马尾绣\ntitle: 又一个\n")),
     Bad("bad-id", "crafts/badid/index.md", "id", "id:", entry(technique(id="Bad ID!"))),

@@ -9,6 +9,7 @@ from pathlib import Path, PurePosixPath
 from .checks import check_entry
 from .frontmatter_source import line_of, parse_entry_text
 from .model import MODELS, Entry
+from .placeholders import placeholder_problems
 from .problems import Problem, problem
 from .validation import validate_entry, validate_withdrawn
 
@@ -132,4 +133,5 @@ def load_entry(content_root: Path, relpath: str, path: Path
     duplicates = [problem(relpath, "duplicate-field", field=name, line=line) for name, line in parsed.duplicates]
     record = Record(validated.entry, relpath, path.parent, parsed.lines, parsed.body, parsed.body_line,
                     broken=validated.broken or bool(duplicates), invalid=validated.invalid)
-    return record, duplicates + validated.problems + check_entry(record, content_root)
+    placeholders = placeholder_problems(relpath, parsed.metadata, parsed.lines, parsed.body, parsed.body_line)
+    return record, duplicates + validated.problems + placeholders + check_entry(record, content_root)

@@ -25,6 +25,7 @@ CODES: dict[str, tuple[str, str]] = {
     "wrong-type": ("字段类型不对", "field has the wrong type"),
     "bad-value": ("字段取值不合规定", "field value is not allowed"),
     "unknown-field": ("未知字段", "unknown field"),
+    "placeholder": ("仍是 new 写入的占位文字，请换成你自己的内容或删掉", "still the placeholder text that new wrote; replace it with your own or delete it"),
     "duplicate-field": ("字段写了两次，只会保留最后一个", "field is written twice; only the last one would be kept"),
     "bad-id": ("id 格式不对", "id has the wrong form"),
     "bad-date": ("日期无效", "invalid date"),

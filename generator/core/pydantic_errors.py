@@ -95,6 +95,8 @@ def explain(error: dict[str, Any]) -> Explained:
         choices = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
         ctx.update(choices_zh="、".join(choices), choices_en=", ".join(choices[:-1]) + f" or {choices[-1]}"
                    if len(choices) > 1 else "".join(choices))
+    if code == "wrong-type" and error.get("input", "") is None:  # `field:` with nothing after it
+        return Explained("missing-field", "这一项是空的；不需要时请删掉整行", "it is empty; delete the line if it is not needed")
     loc = error.get("loc") or ()
     ctx.setdefault("name", loc[-1] if loc else "")
     zh, en = zh.format(**ctx), en.format(**ctx)

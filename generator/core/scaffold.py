@@ -1,4 +1,7 @@
-"""Write a new, valid entry bundle for a volunteer to fill in. Never overwrites anything."""
+"""Write a new entry bundle for a volunteer to fill in. Never overwrites anything.
+
+It invents nothing: what only the volunteer can know is a placeholder (`placeholders.py`) or
+left empty, and `check` reports it until it is filled in; optional fields are comments."""
 from __future__ import annotations
 
 import re
@@ -12,16 +15,10 @@ import yaml
 from .catalogue import build_catalogue
 from .ids import new_id
 from .model import KINDS
+from .pinyin import syllables
+from .placeholders import BODY, GRADE, OBJECTIVE, SOURCE_TITLE, SUBJECT
 
 SECTION_OF = {"craft": "crafts", "event": "events", "lesson": "lessons"}
-
-_BODY = {
-    "crafts": "在这里用中文介绍这一条目：它是什么、在哪里、和马尾绣有什么关系。\n\n"
-              "English notes may follow the Chinese text.\n",
-    "events": "在这里介绍这次活动：时间、地点、内容和参加的人。只写有来源可查的事实。\n\n"
-              "English notes may follow the Chinese text.\n",
-    "lessons": "## 导入 Introduction\n\n## 活动 Activities\n\n## 讨论 Discussion\n",
-}
 
 
 @dataclass
@@ -37,7 +34,42 @@ def schema_modeline(section: str) -> str:
 
 def slugify(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60]
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60].strip("-")
+
+
+def folder_name(title: str, title_en: str | None) -> str:
+    """The English title, or the Chinese title in pinyin (马尾绣围腰 -> ma-wei-xiu-wei-yao)."""
+    return slugify(title_en or "") or slugify(" ".join(syllables(title)))
+
+
+def _scalar(value: object) -> str:
+    """One YAML value, quoted when it needs to be (a title may hold ': ' or '#')."""
+    return yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=1000).strip().removesuffix("...").strip()
+
+
+# Optional fields a volunteer may need, as comments: uncommented, they are checked like any other.
+_OPTIONAL = """# summary: 一句话简介，用于列表和订阅 / one line for listings and feeds
+# summary_en:
+# illustrative: true     # 示例条目（不是真实的人或事）/ an example, not a record of real people or events
+"""
+_PLACE = """# place:
+#   name: 地点名称 / name of the place
+#   locality: 县或市 / county or city
+#   region: 省 / province
+"""
+_GALLERY = """# gallery:                # 图片放在本文件夹里 / images go in this folder
+#   - src: images/photo.jpg
+#     alt: 图片内容的文字描述 / what the image shows
+#     credit: 作者或来源 / who made it
+#     rights: https://creativecommons.org/licenses/by/4.0/
+#     people: none        # none / consented / withheld
+"""
+_START = """start:                    # 必填：有来源的开始日期 YYYY-MM-DD 或时间 YYYY-MM-DDTHH:MM，不要编造 / required: a date from a source, never invented
+# end:                    # 最后一天（含）/ last day, inclusive
+"""
+_FESTIVAL_START = """start:                    # 有来源的日期 YYYY-MM-DD；代表每年节日时可删去 start，改写 lunar / a sourced date, or delete it and give a lunar rule
+# lunar: {month: 1, day: 1}
+"""
 
 
 def new_entry(content_root: Path, what: str, title: str, *, title_en: str | None = None,
@@ -48,26 +80,29 @@ def new_entry(content_root: Path, what: str, title: str, *, title_en: str | None
         raise ValueError(f"kind must be one of {', '.join(kinds)}")
     taken = set(build_catalogue(content_root).known)
     entry_id = new_id(taken)
-    slug = slugify(title_en or "") or entry_id
+    slug = folder_name(title, title_en) or entry_id
     folder = content_root / section / slug
     if folder.exists():  # same title twice: a second folder, never the first one's files
         folder = content_root / section / f"{slug}-{entry_id}"
-    data: dict = {"id": entry_id, "kind": kind or kinds[0], "title": title}
-    if title_en:
-        data["title_en"] = title_en
-    data["summary"] = "一句话简介。"
-    data["summary_en"] = "One-line summary."
-    data["tags"] = ["马尾绣"]
-    data["sources"] = [{"title": "来源标题 / title of the source", "publisher": "发布机构 / publisher"}]
-    data["added"] = (today or date.today()).isoformat()
+    kind = kind or kinds[0]
+    lines = [f"id: {entry_id}", f"kind: {kind}", f"title: {_scalar(title)}"]
+    lines.append(f"title_en: {_scalar(title_en)}" if title_en else "# title_en: English title")
+    front = "\n".join(lines) + "\n" + _OPTIONAL
+    front += "tags:\n  - 马尾绣\n"
+    front += f"sources:                  # 事实的来源 / where the facts come from\n  - title: {_scalar(SOURCE_TITLE)}\n"
+    front += "    # publisher: 发布机构 / publisher\n    # date: YYYY-MM-DD\n    # url: https://\n"
+    # `added` is true today: the day the entry joins the archive.
+    front += f"added: {(today or date.today()).isoformat()}\n"
     if section == "events":
-        data["start"] = (today or date.today()).isoformat()
-        data["place"] = {"name": "地点 / place"}
+        front += _FESTIVAL_START if kind == "festival" else _START
     if section == "lessons":
-        data.update(grades=["小学四年级 / Grade 4"], subjects=["美术 / Art"], duration_minutes=40,
-                    objectives=["学生能说出马尾绣的主要特点。"])
-    front = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
-    text = f"---\n{schema_modeline(section)}\n{front}---\n\n{_BODY[section]}"
+        front += (f"grades:\n  - {_scalar(GRADE)}\nsubjects:\n  - {_scalar(SUBJECT)}\n"
+                  "duration_minutes:         # 必填：课时（分钟）/ required: minutes\n"
+                  f"objectives:\n  - {_scalar(OBJECTIVE)}\n")
+    if section != "lessons":
+        front += _PLACE
+    front += _GALLERY
+    text = f"---\n{schema_modeline(section)}\n{front}---\n\n{BODY[section]}"
     folder.mkdir(parents=True, exist_ok=False)
     path = folder / "index.md"
     with path.open("x", encoding="utf-8") as handle:  # 'x': fail rather than replace a file

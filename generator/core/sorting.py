@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
+from .pinyin import syllables
 
 
 @lru_cache(maxsize=None)
@@ -13,4 +13,4 @@ def title_sort_key(title: str) -> str:
     Tone-less pinyin syllables joined by spaces, so that 马 (ma) sorts before 马尾 (ma wei);
     characters without pinyin (Latin letters, digits) stay as they are, lower-cased.
     """
-    return " ".join(lazy_pinyin(title, style=Style.NORMAL, errors="default")).lower()
+    return " ".join(syllables(title)).lower()
