@@ -29,16 +29,17 @@ EVENTS = {  # id: (slug, front matter)
                             "sources": [SOURCE, {**SOURCE, "date": "2025-12-01"}]}),
     "exhi001": ("exhibition", {"kind": "exhibition", "title": "跨月展览", "start": "2026-03-30",
                                "end": "2026-04-02"}),
-    "time001": ("evening", {"kind": "gathering", "title": "晚会", "start": "2026-03-05T19:00",
+    "time001": ("evening", {"kind": "gathering", "title": "晚会", "start": "2026-03-05T19:00", "place": {"name": "三洞乡"},
                             "end": "2026-03-05T21:00"}),
     "berl001": ("berlin", {"kind": "exhibition", "title": "柏林展", "start": "2026-06-01T10:00",
                            "end": "2026-06-01T18:00", "timezone": "Europe/Berlin"}),
     "canc001": ("cancelled", {"kind": "competition", "title": "取消的比赛", "start": "2026-05-01",
-                              "status": "cancelled"}),
+                              "status": "cancelled", "place": {"name": "三洞乡"}}),
     "post001": ("postponed", {"kind": "gathering", "title": "延期的聚会", "title_en": "Postponed gathering",
-                              "start": "2026-05-20", "status": "postponed"}),
+                              "start": "2026-05-20", "status": "postponed", "place": {"name": "三洞乡"}}),
     "aware01": ("aware", {"kind": "exhibition", "title": "带时区的展览", "start": "2026-06-02T10:00+02:00",
-                          "end": "2026-06-02T18:00+02:00", "timezone": "Europe/Berlin"}),
+                          "end": "2026-06-02T18:00+02:00", "timezone": "Europe/Berlin",
+                          "place": {"name": "Kreuzberg"}}),
     "xss0001": ("escape", {"kind": "gathering", "title": XSS_TITLE, "summary": "a </script> b",
                            "start": "2026-03-20", "place": {"name": "</script>"}}),
 }
@@ -335,16 +336,23 @@ def _jsonld(site: Path, slug: str) -> dict:
 
 
 def test_jsonld_on_every_event_page(site):
+    """An Event only with a date and a place (Google rejects the others); a festival others
+    name as their series is an EventSeries; the rest are Things that claim neither."""
     for entry_id, (slug, front) in EVENTS.items():
         data = _jsonld(site, slug)
         assert data["@context"] == "https://schema.org"
-        assert data["@type"] == ("Festival" if front["kind"] == "festival" else
-                                 "ExhibitionEvent" if front["kind"] == "exhibition" else "Event")
         assert data["name"] == front["title"] and data["url"] == f"{SITE_URL}events/{slug}/"
-        if entry_id != "fest001":  # a series entry has only sub-events
-            assert data["startDate"] and data["endDate"]
+        assert data["@id"] == f"{SITE_URL}id/{entry_id}/"
+        if entry_id == "fest001":
+            assert data["@type"] == "EventSeries"
+        elif "place" in front:
+            assert data["@type"] == ("ExhibitionEvent" if front["kind"] == "exhibition" else "Event")
+            assert data["startDate"] and data["endDate"] and data["location"]["name"] == front["place"]["name"]
             assert data["eventStatus"].startswith("https://schema.org/Event")
             assert data["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
+        else:
+            assert data["@type"] == "Thing"
+            assert not {"startDate", "location", "eventStatus", "subEvent"} & set(data)
 
 
 def test_jsonld_fields_of_a_gathering(site):
@@ -354,12 +362,22 @@ def test_jsonld_fields_of_a_gathering(site):
     assert data["location"]["address"]["addressLocality"] == "三都水族自治县"
     assert data["location"]["geo"]["latitude"] == 25.9
     assert data["organizer"]["name"] == "三洞乡文化站"
-    assert [p["@type"] for p in data["performer"]] == ["Person", "Organization"]
-    assert data["superEvent"] == {"@type": "Festival", "name": "端节", "url": f"{SITE_URL}events/duan/"}
+    assert [(p["@type"], p["@id"]) for p in data["performer"]] == [
+        ("Person", f"{SITE_URL}id/arti001/"), ("Organization", f"{SITE_URL}id/shop001/")]
+    # The series by reference only: a typed Festival without a date would be an invalid item.
+    assert data["superEvent"] == {"@id": f"{SITE_URL}id/fest001/", "name": "端节", "url": f"{SITE_URL}events/duan/"}
     assert _jsonld(site, "evening")["startDate"] == "2026-03-05T19:00:00+08:00"
     assert _jsonld(site, "cancelled")["eventStatus"] == "https://schema.org/EventCancelled"
-    assert [e["url"] for e in _jsonld(site, "duan")["subEvent"]] == [f"{SITE_URL}events/gathering/"]
-    assert _jsonld(site, "spring")["startDate"] == "2027-02-06"  # the next one after 2026-03-11
+
+
+def test_jsonld_of_a_festival_series(site):
+    series = _jsonld(site, "duan")
+    assert [(e["@type"], e["url"], e["startDate"]) for e in series["subEvent"]] == [
+        ("Event", f"{SITE_URL}events/gathering/", "2026-10-16")]
+    assert (series["startDate"], series["endDate"]) == ("2026-10-16", "2026-10-16")
+    assert series["location"]["name"] == "三洞乡"
+    spring = _jsonld(site, "spring")   # yearly, but no place and no gathering: not an Event
+    assert spring["@type"] == "Thing" and "startDate" not in spring
 
 
 def test_jsonld_image_is_the_galleries_large_derivative(site):

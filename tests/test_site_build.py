@@ -148,8 +148,10 @@ def test_contributed_text_cannot_inject_markup_or_scripts(content, tmp_path):
     site = build_site(content, tmp_path / "site", strict=False)
     html = (site / "crafts" / "evil" / "index.html").read_text(encoding="utf-8")
     page = soup(site / "crafts" / "evil" / "index.html")
-    scripts = " ".join(s.get_text() for s in page.select("script"))
+    # JSON-LD blocks are data, never run; they hold the title as an escaped JSON string.
+    scripts = " ".join(s.get_text() for s in page.select("script:not([type='application/ld+json'])"))
     assert "alert" not in scripts
+    assert all("<" not in s.string for s in page.select("script[type='application/ld+json']"))
     for element in page.find_all(True):
         assert not any(name.startswith("on") for name in element.attrs), element
         assert not str(element.get("href", "")).startswith("javascript:")

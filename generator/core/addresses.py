@@ -1,5 +1,5 @@
-"""Addresses of site pages and files in exports, feeds and JSON-LD: absolute when the site's
-address (`site_url`) is known, relative otherwise."""
+"""Addresses of site pages and files in exports, feeds, redirects and JSON-LD: absolute when
+the site's address (`site_url`) is known, relative otherwise."""
 from __future__ import annotations
 
 import posixpath
@@ -12,13 +12,17 @@ def address(site_url: str, path: str) -> str:
     return f"{site_url.rstrip('/')}/{quote(path)}" if site_url else quote(path)
 
 
-def link(site_url: str, from_url: str, path: str) -> str:
-    """A site path as seen from `from_url` (a site-relative directory, e.g. 'data/'): absolute
-    when the site's address is known, else relative to that directory, which a browser, a feed
-    reader or a JSON-LD processor resolves against the document's own address."""
-    if site_url:
-        return address(site_url, path)
-    relative = posixpath.relpath(path or ".", from_url or ".")
-    if relative == ".":
+def relative_url(from_dir: str, to_dir: str) -> str:
+    """A link from one directory URL of the site to another ('id/x/' → '../../crafts/y/'),
+    percent-encoded as MkDocs writes links, so it survives inside a meta refresh."""
+    link = posixpath.relpath(to_dir or ".", from_dir or ".")
+    if link == ".":
         return "./"
-    return quote(relative + "/" if path.endswith("/") or not path else relative)
+    return quote(link + "/" if to_dir.endswith("/") or not to_dir else link)
+
+
+def link(site_url: str, from_dir: str, path: str) -> str:
+    """A site path as seen from the directory `from_dir` (e.g. 'data/'): absolute when the
+    site's address is known, else relative, which a browser, a feed reader or a JSON-LD
+    processor resolves against the document's own address."""
+    return address(site_url, path) if site_url else relative_url(from_dir, path)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from .calendar.feature import CalendarFeature
 from .citation.feature import CitationFeature
+from .crafts_jsonld import CraftsJsonLdFeature
 from .gallery.feature import GalleryFeature
 from .headmeta import HeadMetaFeature
 from .opendata.feature import OpenDataFeature
@@ -21,4 +22,5 @@ FEATURES: list[type[Feature]] = [
     HeadMetaFeature,
     OpenDataFeature,
     WithdrawalFeature,
+    CraftsJsonLdFeature,
 ]

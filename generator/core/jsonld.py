@@ -12,6 +12,11 @@ from typing import Any
 
 from markupsafe import Markup
 
+from .addresses import link
+from .loader import Record
+from .model import Place
+from .views import permalink
+
 CONTEXT = "https://schema.org"
 
 _ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027",
@@ -35,3 +40,24 @@ def compact(data: dict[str, Any]) -> dict[str, Any]:
     """Leave out empty values: schema.org readers treat a missing property and an empty one alike,
     but validators flag empty strings and lists."""
     return {key: value for key, value in data.items() if value not in (None, "", [], {})}
+
+
+def node_ref(record: Record, type_: str | None, site_url: str, here: str) -> dict[str, Any]:
+    """Another entry, named from the page at `here`: its permanent link as `@id` (stable when
+    its folder is renamed), its page as `url`. Without a type it is a bare reference, which
+    makes no claim a validator could find incomplete."""
+    return compact({"@type": type_, "@id": link(site_url, here, permalink(record.entry.id)),
+                    "name": record.entry.title, "url": link(site_url, here, record.url)})
+
+
+def place_node(place: Place | None) -> dict[str, Any] | None:
+    """A schema.org Place: the name, the postal address as far as it is known, coordinates."""
+    if place is None:
+        return None
+    address = compact({"@type": "PostalAddress", "streetAddress": place.address,
+                       "addressLocality": place.locality, "addressRegion": place.region,
+                       "addressCountry": place.country})
+    geo = ({"@type": "GeoCoordinates", "latitude": place.lat, "longitude": place.lon}
+           if place.lat is not None and place.lon is not None else None)
+    return compact({"@type": "Place", "name": place.name, "alternateName": place.name_en,
+                    "address": address, "geo": geo})

@@ -5,10 +5,9 @@ at 3,000 entries the themed version made a third of the build's pages and time.
 """
 from __future__ import annotations
 
-import posixpath
-from urllib.parse import quote
 from typing import Iterable
 
+from .addresses import link, relative_url
 from .site import BuildContext, Feature, GeneratedFile
 from .templates import render
 from .views import permalink
@@ -16,19 +15,10 @@ from .views import permalink
 TEMPLATE = "redirect.html"
 
 
-def relative_url(from_dir: str, to_dir: str) -> str:
-    """A link from one directory URL of the site to another ('id/x/' → '../../crafts/y/'),
-    percent-encoded as MkDocs writes links, so it survives inside a meta refresh."""
-    link = posixpath.relpath(to_dir or ".", from_dir or ".")
-    if link == ".":
-        return "./"
-    return quote(link + "/" if to_dir.endswith("/") or not to_dir else link)
-
-
 def redirect_file(ctx: BuildContext, from_dir: str, to_dir: str, title: str) -> GeneratedFile:
     """`from_dir`/index.html forwarding to `to_dir` (both site-relative directory URLs)."""
     target = relative_url(from_dir, to_dir)
-    canonical = f"{ctx.site_url.rstrip('/')}/{quote(to_dir)}" if ctx.site_url else target
+    canonical = link(ctx.site_url, from_dir, to_dir)
     html = render(ctx.theme_dir, TEMPLATE, {"title": title, "target": target, "canonical": canonical})
     return GeneratedFile(f"{from_dir}index.html", html.encode("utf-8"))
 
