@@ -110,7 +110,8 @@ def build_catalogue(content_root: Path) -> Catalogue:
             withdrawn[item.entry_id].append(item)
     for entry_id, items in withdrawn.items():
         catalogue.withdrawn[entry_id] = items[0].date  # one withdrawn copy keeps the id off the site
-    for entry_id in seen.keys() | withdrawn.keys():
+    # In the order of the files (never a set's order, which changes with the hash seed).
+    for entry_id in [*seen, *(i for i in withdrawn if i not in seen)]:
         records, gone = seen.get(entry_id, []), withdrawn.get(entry_id, [])
         if len(records) + len(gone) > 1:
             places = ", ".join(sorted(item.relpath for item in [*records, *gone]))

@@ -5,6 +5,7 @@ becomes a `bad-date` problem on its field instead of a YAML error for the whole 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import frontmatter
@@ -28,6 +29,9 @@ _HANDLER = frontmatter.YAMLHandler()
 # millions of values ("billion laughs"), which validation would then walk one by one.
 MAX_VALUES = 20_000
 TOO_DEEP = ("嵌套层数太多", "nested too deeply")
+MAX_DEPTH = 64
+_BRACKET = re.compile(r"[\[\]{}]")
+_INDENT = re.compile(r"^ {%d,}\S" % (2 * MAX_DEPTH), re.M)
 
 # What the YAML parser says, as advice a volunteer can follow (Chinese, English).
 _YAML_ADVICE = [
@@ -68,6 +72,8 @@ def parse_entry_text(text: str) -> Parsed:
         return Parsed(None, text, error="no-front-matter", error_line=1)
     # Lines before the YAML: the opening '---' (and anything _HANDLER tolerated before it).
     offset = text[: text.index(fm_text)].count("\n") if fm_text else 1
+    if _nesting(fm_text) > MAX_DEPTH:  # the YAML parser slows to seconds long before it fails
+        return Parsed(None, body, error="invalid-yaml", error_line=offset + 1, error_detail=TOO_DEEP)
     try:
         node = yaml.compose(fm_text, Loader=_Loader)
         if _expanded_size(node, {}) > MAX_VALUES:
@@ -92,6 +98,18 @@ def parse_entry_text(text: str) -> Parsed:
     except RecursionError:
         return Parsed(None, body, error="invalid-yaml", error_line=offset + 1, error_detail=TOO_DEEP)
     return parsed
+
+
+def _nesting(text: str) -> int:
+    """How deep [ and { nest (quotes ignored: an upper bound), or more than MAX_DEPTH when a
+    line is indented deeper than any entry needs."""
+    if _INDENT.search(text):
+        return MAX_DEPTH + 1
+    depth = deepest = 0
+    for match in _BRACKET.finditer(text):
+        depth = depth + 1 if match.group() in "[{" else max(depth - 1, 0)
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def _error_mark(exc: yaml.YAMLError):

@@ -1,6 +1,7 @@
 """The calendar's settings (mkdocs.yml `plugins: - shui-archive: calendar: {...}`), with defaults."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -30,12 +31,22 @@ def read_settings(raw: dict[str, Any] | None) -> CalendarSettings:
     unknown = set(raw) - KNOWN_KEYS
     if unknown:
         raise ValueError(f"calendar: unknown setting(s) {sorted(unknown)}; known: {sorted(KNOWN_KEYS)}")
-    today = _as_date(raw.pop("today", None)) or datetime.now(ZoneInfo(SITE_TIMEZONE)).date()
+    today = _as_date(raw.pop("today", None)) or build_day()
     first = int(raw.pop("first_year", today.year - 1))
     last = int(raw.pop("last_year", today.year + 3))
     if last < first:
         raise ValueError(f"calendar: last_year {last} is before first_year {first}")
     return CalendarSettings(first_year=first, last_year=last, today=today, **raw)
+
+
+def build_day() -> date:
+    """Today in China's time zone, or the day SOURCE_DATE_EPOCH names (the reproducible-builds
+    convention, which MkDocs also follows): two builds of one commit are then byte-identical
+    whatever day they run."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), ZoneInfo(SITE_TIMEZONE)).date()
+    return datetime.now(ZoneInfo(SITE_TIMEZONE)).date()
 
 
 def _as_date(value: Any) -> date | None:
