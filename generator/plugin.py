@@ -16,6 +16,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .core.features import FEATURES
+from .core.gallery.views import opens_lightbox
 from .core.images.sniff import is_image_file
 from .core.jsonld import script_json
 from .core.problems import format_text
@@ -106,7 +107,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_page_content(self, html: str, *, page, config, files) -> str:
         if page.file.generated_by is None:  # written by a contributor: clean it
             html = clean_html(html)
-        return self.model.page_html(page.file.src_uri, html, page.url)
+        html = self.model.page_html(page.file.src_uri, html, page.url)
+        if not opens_lightbox(page.meta.get("entry"), html):
+            page.meta["glightbox"] = False  # mkdocs-glightbox then adds nothing to the page
+        return html
 
     def on_env(self, env, *, config, files):
         # MkDocs renders templates without autoescaping. Ours print contributors' front matter,

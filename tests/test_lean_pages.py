@@ -23,6 +23,10 @@ def site(tmp_path_factory) -> Path:
     write_entry(content, "crafts", "深处 folder", {"id": "deep001", "kind": "work", "title": HOSTILE})
     write_entry(content, "events", "festival", {"id": "fest001", "kind": "festival", "title": "端节",
                                                 "start": "2026-10-16"})
+    work = write_entry(content, "crafts", "work", {"id": "work001", "kind": "work", "title": "背带", "gallery": [
+        {"src": "a.jpg", "alt": "背带", "credit": "编辑组", "rights": "https://creativecommons.org/publicdomain/zero/1.0/"}]})
+    from PIL import Image
+    Image.new("RGB", (400, 300), "navy").save(work.parent / "a.jpg")
     for page in ("index.md", "about.md", "contribute.md"):
         (content / page).write_text("# 页面\n\n## 一节\n\n文字。\n", encoding="utf-8")
     config = load_site_config(content, root / "site")
@@ -36,7 +40,7 @@ def _permalinks(site: Path) -> list[Path]:
 
 def test_every_permalink_page_is_tiny_and_standalone(site):
     pages = _permalinks(site)
-    assert [p.parent.name for p in pages] == ["deep001", "fest001", "tech001"]
+    assert [p.parent.name for p in pages] == ["deep001", "fest001", "tech001", "work001"]
     for path in pages:
         assert path.stat().st_size < MAX_BYTES, path
         page = soup(path)
@@ -91,3 +95,14 @@ def test_no_label_points_at_a_missing_control(site):
     about = soup(site / "about" / "index.html")  # in the navigation: the toggle still works there
     assert about.select_one("input#__toc") is not None
     assert about.select_one("nav.md-nav--secondary label[for=__toc]") is not None
+
+
+def test_lightbox_script_and_style_only_where_there_is_something_to_open(site):
+    def lightbox(path: Path) -> set[str]:
+        page = soup(path)
+        return {tag.get("src") or tag.get("href") or tag.get("id")
+                for tag in page.select("script[src*=glightbox], link[href*=glightbox], style#glightbox-style")}
+    assert len(lightbox(site / "crafts" / "work" / "index.html")) == 3  # a gallery: script, style, CSS
+    for path in (site / "crafts" / "technique" / "index.html", site / "calendar" / "2026" / "10" / "index.html",
+                 site / "crafts" / "index.html", site / "index.html"):
+        assert lightbox(path) == set(), path

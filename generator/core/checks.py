@@ -5,6 +5,7 @@ problem, so a volunteer sees every mistake in one run and nothing reported twice
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
@@ -73,12 +74,18 @@ def _check_event_dates(event: Event, relpath: str, lines: dict[str, int]) -> lis
     return []
 
 
+@lru_cache(maxsize=1)
+def _zone_names() -> frozenset[str]:
+    """Every IANA name: a walk of the time-zone database, once per process, not once per event."""
+    return frozenset(available_timezones())
+
+
 def _known_timezone(name: str) -> bool:
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
         return False
-    return name in available_timezones() or name == "UTC"
+    return name in _zone_names() or name == "UTC"
 
 
 def _comparable(value: date | datetime, timezone: str):

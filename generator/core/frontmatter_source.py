@@ -75,12 +75,16 @@ def parse_entry_text(text: str) -> Parsed:
     if _nesting(fm_text) > MAX_DEPTH:  # the YAML parser slows to seconds long before it fails
         return Parsed(None, body, error="invalid-yaml", error_line=offset + 1, error_detail=TOO_DEEP)
     try:
-        node = yaml.compose(fm_text, Loader=_Loader)
-        if _expanded_size(node, {}) > MAX_VALUES:
-            return Parsed(None, body, error="invalid-yaml", error_line=offset + 1, error_detail=(
-                f"展开后超过 {MAX_VALUES} 个值（锚点和别名过多）",
-                f"more than {MAX_VALUES} values once expanded (too many anchors and aliases)"))
-        data = yaml.load(fm_text, Loader=_Loader)
+        loader = _Loader(fm_text)  # one parse: the node tree gives line numbers and the data
+        try:
+            node = loader.get_single_node()
+            if _expanded_size(node, {}) > MAX_VALUES:
+                return Parsed(None, body, error="invalid-yaml", error_line=offset + 1, error_detail=(
+                    f"展开后超过 {MAX_VALUES} 个值（锚点和别名过多）",
+                    f"more than {MAX_VALUES} values once expanded (too many anchors and aliases)"))
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.YAMLError as exc:
         mark = _error_mark(exc)
         line = offset + mark.line + 1 if mark is not None else offset + 1

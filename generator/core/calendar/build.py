@@ -93,11 +93,20 @@ class CalendarBuild:
 
     def kinds(self) -> list[str]:
         """Event kinds that have at least one occurrence (each gets its own feed)."""
+        return list(self._kinds)
+
+    @cached_property
+    def _kinds(self) -> tuple[str, ...]:
         present = {o.event.kind for o in self.occurrences}
-        return [k for k in EVENT_KINDS if k in present]
+        return tuple(k for k in EVENT_KINDS if k in present)
 
     def feeds(self) -> list[dict[str, Any]]:
-        """Subscription links: the whole archive, then one per event kind."""
+        """Subscription links: the whole archive, then one per event kind. Made once per build:
+        every calendar page and event card shows them."""
+        return self._feeds
+
+    @cached_property
+    def _feeds(self) -> list[dict[str, Any]]:
         found = [self._feed(urls.ARCHIVE_FEED, "全部活动", "All events")]
         for kind in self.kinds():
             word = labels.kind(kind)

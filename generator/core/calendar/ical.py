@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta, timezone
+from functools import lru_cache
 
 import icalendar
 
@@ -90,7 +91,11 @@ def vevent(build: CalendarBuild, item: Occurrence) -> icalendar.Event:
     return ve
 
 
-def calendar_bytes(build: CalendarBuild, items: list[Occurrence], name: str) -> bytes:
+def calendar_bytes(build: CalendarBuild, items: list[Occurrence], name: str,
+                   made: dict[str, icalendar.Event] | None = None) -> bytes:
+    """One feed. `made` keeps each occurrence's VEVENT across the feeds of a build: every
+    occurrence is in the archive feed, its kind's feed and its event's feed."""
+    made = {} if made is None else made
     cal = icalendar.Calendar()
     cal.add("version", "2.0")
     cal.add("prodid", PRODID)
@@ -101,27 +106,42 @@ def calendar_bytes(build: CalendarBuild, items: list[Occurrence], name: str) -> 
     cal.add("refresh-interval", timedelta(days=1), parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", "P1D")
     for item in items:
-        cal.add_component(vevent(build, item))
+        if item.key not in made:
+            made[item.key] = vevent(build, item)
+        cal.add_component(made[item.key])
     timed = [o for o in items if o.timed]
     if timed:
         # Only the years the events need: a short VTIMEZONE, identical on every build.
-        first = date(min(o.start.year for o in timed), 1, 1)
-        last = date(max(o.end.year if o.end else o.start.year for o in timed) + 1, 1, 1)
-        cal.add_missing_timezones(first_date=first, last_date=last)
+        first = min(o.start.year for o in timed)
+        last = max(o.end.year if o.end else o.start.year for o in timed)
+        zones = [zone for tzid in sorted(cal.get_missing_tzids()) if (zone := _vtimezone(tzid, first, last))]
+        cal.subcomponents[0:0] = zones  # before the events that name them, in a stable order
     return cal.to_ical()
+
+
+@lru_cache(maxsize=256)
+def _vtimezone(tzid: str, first_year: int, last_year: int) -> icalendar.Timezone | None:
+    """A VTIMEZONE covering the years given, made once however many feeds (and builds) need it
+    (icalendar computes each from the zone's transitions: the slowest part of the feeds)."""
+    try:
+        return icalendar.Timezone.from_tzid(tzid, first_date=date(first_year, 1, 1),
+                                            last_date=date(last_year + 1, 1, 1))
+    except ValueError:
+        return None
 
 
 def feed_files(build: CalendarBuild) -> list[GeneratedFile]:
     name = build.settings.name
-    files = [GeneratedFile(urls.ARCHIVE_FEED, calendar_bytes(build, build.occurrences, name))]
+    made: dict[str, icalendar.Event] = {}
+    files = [GeneratedFile(urls.ARCHIVE_FEED, calendar_bytes(build, build.occurrences, name, made))]
     for kind in build.kinds():
         word = labels.kind(kind)
         items = [o for o in build.occurrences if o.event.kind == kind]
         files.append(GeneratedFile(urls.kind_feed(kind),
-                                   calendar_bytes(build, items, f"{name} · {word['zh']} {word['en']}")))
+                                   calendar_bytes(build, items, f"{name} · {word['zh']} {word['en']}", made)))
     for record in build.catalogue.in_section("events"):
         items = build.of_entry(record.entry.id)
         if items:
             title = f"{record.entry.title} {record.entry.title_en or ''}".strip()
-            files.append(GeneratedFile(urls.event_feed(record.entry.id), calendar_bytes(build, items, title)))
+            files.append(GeneratedFile(urls.event_feed(record.entry.id), calendar_bytes(build, items, title, made)))
     return files

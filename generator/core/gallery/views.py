@@ -35,3 +35,10 @@ def image_view(result: ImageResult, image: GalleryImage | None, prefix: str) -> 
         "derivatives": [{"url": d.url(prefix), "width": d.width, "height": d.height,
                          "format": MIME[d.format]} for d in result.derivatives],
     }
+
+
+def opens_lightbox(view: dict[str, Any] | None, page_html: str) -> bool:
+    """Whether a page has anything the lightbox opens: a gallery, or a body image wrapped in a
+    link by body.py. Elsewhere the lightbox's script and style are left out of the page."""
+    gallery = (view or {}).get("features", {}).get("gallery", {})
+    return bool(gallery.get("images")) or 'class="glightbox' in page_html
