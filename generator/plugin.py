@@ -32,6 +32,7 @@ log = logging.getLogger("mkdocs.plugins.shui-archive")
 class ArchiveConfig(Config):
     calendar = config_options.Type(dict, default={})
     gallery = config_options.Type(dict, default={})
+    listings = config_options.Type(dict, default={})
 
 
 class ArchivePlugin(BasePlugin[ArchiveConfig]):
@@ -91,8 +92,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         generated = self.generated.get(src)
         if generated is not None:
             page.meta.setdefault("template", generated.template)
-            page.meta.setdefault("title", generated.title)
+            page.meta.setdefault("title", escape(generated.title))  # may hold a tag or a place name
             page.meta["data"] = generated.data
+            for key, value in generated.meta.items():
+                page.meta.setdefault(key, value)
             if not generated.search:
                 page.meta["search"] = {"exclude": True}
             return markdown if page.file.generated_by is None else ""

@@ -97,6 +97,7 @@ BAD_ENTRIES = [
         raw("# 只有正文\n".encode())),
     Bad("misplaced-entry", "crafts/loose.md", None, None, lambda content, folder: (
         (content / "crafts" / "loose.md").write_text("---\nid: loose001\n---\n", encoding="utf-8"))),
+    Bad("reserved-folder", "crafts/page/index.md", None, None, entry(technique(id="page0001"))),
     Bad("unknown-kind", "crafts/kind/index.md", "kind", "kind:", entry(technique(id="kind0001", kind="banana"))),
     Bad("missing-field", "crafts/notitle/index.md", "title", None, entry({"id": "miss0001", "kind": "technique"})),
     Bad("missing-field", "crafts/noalt/index.md", "gallery.0.alt", "alt:",

@@ -7,6 +7,7 @@ from .crafts_jsonld import CraftsJsonLdFeature
 from .gallery.feature import GalleryFeature
 from .headmeta import HeadMetaFeature
 from .opendata.feature import OpenDataFeature
+from .listings.feature import ListingsFeature
 from .permalinks import PermalinkFeature
 from .raw_html import RawHtmlFeature
 from .site import Feature
@@ -23,4 +24,5 @@ FEATURES: list[type[Feature]] = [
     OpenDataFeature,
     WithdrawalFeature,
     CraftsJsonLdFeature,
+    ListingsFeature,  # last: its cards show what the others know of an entry (pictures, dates)
 ]

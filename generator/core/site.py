@@ -25,6 +25,7 @@ class GeneratedPage:
     data: dict[str, Any] = field(default_factory=dict)  # given to the template as `page.meta.data`
     search: bool = False         # generated pages stay out of the search index unless asked
     listed: bool = True          # in sitemap.xml; False for pages that only forward elsewhere
+    meta: dict[str, Any] = field(default_factory=dict)  # page settings for the theme, e.g. {"hide": ["toc"]}
 
 
 @dataclass(frozen=True)

@@ -10,12 +10,9 @@ from pathlib import Path
 from typing import Any, Callable
 
 from .catalogue import Catalogue, build_catalogue
-from .model import MODELS
 from .problems import Problem, path_prefix
 from .site import BuildContext, Feature, GeneratedFile, GeneratedPage, MarkdownSetup
-from .views import entry_view, listing_data
-
-SECTION_TITLES = {"crafts": "手工艺 Crafts", "events": "活动 Events", "lessons": "课程 Lessons"}
+from .views import entry_view
 
 
 @dataclass
@@ -72,7 +69,6 @@ def build_site_model(content_root: Path, project_root: Path, features: list[Feat
         model.views[entry_id] = view
     for feature in features:
         feature.complete_views(contexts[feature.name], model.views)
-    model.pages += _section_pages(model)
     for feature in features:
         model.pages += list(feature.pages(contexts[feature.name]))
         model.files += list(feature.files(contexts[feature.name]))
@@ -92,8 +88,3 @@ def close(model: SiteModel) -> None:
     for feature in model.features:
         feature.close()
 
-
-def _section_pages(model: SiteModel) -> list[GeneratedPage]:
-    return [GeneratedPage(f"{section}/index.md", SECTION_TITLES[section], "listing.html",
-                          listing_data(model.catalogue, section, model.views), search=True)
-            for section in MODELS]

@@ -6,7 +6,7 @@ from typing import Any
 
 from .catalogue import Catalogue, Link
 from .loader import Record
-from .model import KINDS, Place
+from .model import Place
 
 PERMALINK_PREFIX = "id"
 
@@ -104,14 +104,3 @@ def _grouped(catalogue: Catalogue, links: list[Link], end: str,
                 seen[other] = ref_to(catalogue, other)
         groups.append({"field": field, "entries": list(seen.values())})
     return groups
-
-
-def listing_data(catalogue: Catalogue, section: str, views: dict[str, dict]) -> dict[str, Any]:
-    """Cards for one section, grouped by kind in the model's order of kinds."""
-    records = catalogue.in_section(section)
-    groups = []
-    for kind in KINDS[section]:
-        cards = [views[r.entry.id] for r in records if r.entry.kind == kind]
-        if cards:
-            groups.append({"kind": kind, "cards": cards})
-    return {"section": section, "count": len(records), "groups": groups}

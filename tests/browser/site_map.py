@@ -22,7 +22,9 @@ class SiteMap:
     entries: list[str] = field(default_factory=list)      # crafts and events entries
     lessons: list[str] = field(default_factory=list)
     galleries: list[str] = field(default_factory=list)    # entries with a lightbox gallery
-    listings: list[str] = field(default_factory=list)
+    listings: list[str] = field(default_factory=list)     # paginated cards: sections, kinds, terms
+    taxonomies: list[str] = field(default_factory=list)   # index of every term: tags/, places/, …
+    cards: dict[str, int] = field(default_factory=dict)   # listing page -> number of cards on it
     calendar: list[str] = field(default_factory=list)     # every page under calendar/
     busy_months: dict[str, str] = field(default_factory=dict)  # month page -> a date with events
     permalinks: dict[str, str] = field(default_factory=dict)   # /id/<id>/ -> the entry it forwards to
@@ -39,7 +41,7 @@ class SiteMap:
 
 
 # One page of each sort: a home page, a crafts entry with a gallery, an event, a month page with
-# events, a lesson, a listing and a search.
+# events, a lesson, a listing, a taxonomy page (one tag's entries) and a search.
 KEY_PAGES = {
     "home": lambda site: "",
     "gallery-entry": lambda site: _first(url for url in site.galleries if url.startswith("crafts/")),
@@ -47,6 +49,9 @@ KEY_PAGES = {
     "month": lambda site: _first(site.busy_months),
     "lesson": lambda site: _first(site.lessons),
     "listing": lambda site: "crafts/" if "crafts/" in site.listings else _first(site.listings),
+    # the fullest tag page: pictures, several kinds, perhaps page links
+    "taxonomy": lambda site: max((url for url in site.listings if url.startswith("tags/")),
+                                 key=lambda url: site.cards[url], default=None),
     "search": lambda site: f"?q={SEARCH_TERM}",
     "permalink": lambda site: _first(site.permalinks),
 }
@@ -74,8 +79,11 @@ def _classify(found: SiteMap, url: str, page: BeautifulSoup) -> None:
         (found.lessons if url.startswith("lessons/") else found.entries).append(url)
         if page.select_one("a.glightbox"):
             found.galleries.append(url)
-    if page.select_one(".archive-listing-group"):
+    if page.select_one("[data-archive-listing]"):
         found.listings.append(url)
+        found.cards[url] = len(page.select("li.archive-card"))
+    if page.select_one("ul.archive-terms") and url.count("/") == 1:
+        found.taxonomies.append(url)
     if url.startswith("calendar/"):
         found.calendar.append(url)
         busy_day = next((cell for cell in page.select("table td[data-date]") if cell.select_one("a")), None)

@@ -1,4 +1,5 @@
-"""With JavaScript off, every entry, lesson, gallery, listing and calendar page shows its content.
+"""With JavaScript off, every entry, lesson, gallery, listing, taxonomy and calendar page, and the
+home page, shows its content, and every listing's page links lead on.
 
 The page's facts are read in one call per page (there are many calendar pages); each check
 returns what is missing, so a failure lists every page at once.
@@ -15,6 +16,8 @@ READ_FACTS = """() => {
   const heading = document.querySelector("article h1");
   const cards = [...document.querySelectorAll("li.archive-card")];
   const table = document.querySelector("article table");
+  const terms = [...document.querySelectorAll("ul.archive-terms a")];
+  const events = [...document.querySelectorAll(".cal-agenda .cal-item")];
   return {
     heading: shown(heading) && heading.textContent.trim() !== "",
     text_length: article ? article.textContent.trim().length : 0,
@@ -24,6 +27,12 @@ READ_FACTS = """() => {
     cards_shown: cards.filter(card => shown(card) && shown(card.querySelector("a"))).length,
     table: table ? shown(table) : null,
     table_days: document.querySelectorAll("article td[data-date]").length,
+    terms: terms.length,
+    terms_shown: terms.filter(shown).length,
+    events_shown: events.filter(shown).length,
+    pages: [...document.querySelectorAll("nav.archive-pager a")].map(link => link.href),
+    card_images: [...document.querySelectorAll("li.archive-card img")].map(image => ({
+      src: image.src, alt: image.alt, loaded: image.complete && image.naturalWidth > 0, shown: shown(image)})),
     pictures: [...document.querySelectorAll("a.glightbox")].map(link => {
       const image = link.querySelector("img");
       return {href: link.href, shown: shown(link) && shown(image), alt: image && image.alt,
@@ -56,8 +65,29 @@ def missing_gallery_parts(facts, page) -> list[str]:
 
 
 def missing_cards(facts, page) -> list[str]:
+    """Cards shown with their pictures, and every page link answers."""
     shown = facts["cards"] > 0 and facts["cards_shown"] == facts["cards"]
-    return missing_text(facts, page) + ([] if shown else ["cards not shown"])
+    problems = missing_text(facts, page) + ([] if shown else ["cards not shown"])
+    for image in facts["card_images"]:
+        if not (image["loaded"] and image["shown"] and image["alt"]):
+            problems.append(f"card picture not shown with alt text: {image['src']}")
+    for link in facts["pages"]:
+        if not page.request.get(link).ok:
+            problems.append(f"page link does not open: {link}")
+    return problems
+
+
+def missing_terms(facts, page) -> list[str]:
+    shown = facts["terms"] > 0 and facts["terms_shown"] == facts["terms"]
+    return missing_text(facts, page) + ([] if shown else ["terms not shown"])
+
+
+def missing_home_parts(facts, page) -> list[str]:
+    """Featured and recent cards with their pictures, and the events, without any script."""
+    problems = missing_cards(facts, page)
+    if not facts["card_images"]:
+        problems.append("no pictures on the cards")
+    return problems + ([] if facts["events_shown"] else ["no events shown"])
 
 
 def missing_calendar_parts(facts, page) -> list[str]:
@@ -71,13 +101,15 @@ CHECKS = {
     "lessons": missing_entry_parts,
     "galleries": missing_gallery_parts,
     "listings": missing_cards,
+    "taxonomies": missing_terms,
+    "home": missing_home_parts,
     "calendar": missing_calendar_parts,
 }
 
 
 @pytest.mark.parametrize("group", CHECKS)
 def test_pages_show_their_content_without_javascript(open_tab, site_map, group):
-    urls = getattr(site_map, group)
+    urls = [""] if group == "home" else getattr(site_map, group)
     assert urls, f"the built site has no {group} pages"
     tab = open_tab("desktop", javascript=False)
     problems = []

@@ -98,6 +98,9 @@ def event_card(build: CalendarBuild, record: Record) -> dict[str, Any]:
         "kind": labels.kind(event.kind),
         "status": labels.status(event.status),
         "when": build.item(main) if main else None,
+        # The build's split of upcoming from past (listings sort by it; the browser redoes it).
+        "upcoming": main is not None and main.last >= build.settings.today,
+        "today": build.settings.today.isoformat(),
         "lunar_rule": {"zh": rule_label_zh(event.lunar), "en": rule_label_en(event.lunar)} if event.lunar else None,
         # Every date of a yearly (lunar) festival in the configured span, with notes on short months.
         "occurrences": [{**build.item(o), "year": o.lunar_year, "clamped": o.clamped}

@@ -3,17 +3,15 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from ..labels import KIND_LABELS
+from ..model import EVENT_KINDS
+
 WEEKDAYS_ZH = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
 WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
              "September", "October", "November", "December")
 
-KINDS = {
-    "festival": ("节日", "Festival"),
-    "competition": ("比赛", "Competition"),
-    "gathering": ("聚会", "Gathering"),
-    "exhibition": ("展览", "Exhibition"),
-}
+KINDS = {code: KIND_LABELS[code] for code in EVENT_KINDS}
 STATUSES = {
     "scheduled": ("按期举行", "Scheduled"),
     "cancelled": ("已取消", "Cancelled"),

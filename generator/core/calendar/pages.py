@@ -10,7 +10,6 @@ from ..site import GeneratedPage
 from . import labels, urls
 from .build import CalendarBuild
 from .lunar import lunar_day, year_label_zh
-from .occurrences import Occurrence
 from .shui_aid import shui_sections
 
 _WEEKS = gregorian.Calendar(firstweekday=0)  # weeks start on Monday, as in China
@@ -40,12 +39,15 @@ def _year_link(build: CalendarBuild, year: int | None) -> dict[str, str] | None:
     return {"url": urls.year_url(year), "zh": f"{year}年", "en": str(year)}
 
 
-def _month_groups(build: CalendarBuild, items: list[Occurrence]) -> list[dict[str, Any]]:
+def month_groups(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Occurrence items (`CalendarBuild.item`) in runs of the same month, as the agenda and the
+    home page list them; calendar.js regroups them by the same `key` in the browser."""
     groups = []
-    for (year, month), members in groupby(items, key=lambda o: (o.first.year, o.first.month)):
-        groups.append({"key": f"{year}-{month:02d}", "url": urls.month_url(year, month),
+    for key, members in groupby(items, key=lambda item: item["first"][:7]):
+        year, month = int(key[:4]), int(key[5:])
+        groups.append({"key": key, "url": urls.month_url(year, month),
                        "zh": labels.month_zh(year, month), "en": labels.month_en(year, month),
-                       "events": [build.item(o) for o in members]})
+                       "events": list(members)})
     return groups
 
 
@@ -55,8 +57,8 @@ def agenda_page(build: CalendarBuild) -> GeneratedPage:
     past = [o for o in reversed(build.occurrences) if o.last < today]  # newest first
     data = {
         "today": today.isoformat(),
-        "upcoming": _month_groups(build, upcoming),
-        "past": _month_groups(build, past),
+        "upcoming": month_groups([build.item(o) for o in upcoming]),
+        "past": month_groups([build.item(o) for o in past]),
         "years": [_year_link(build, y) for y in build.years],
         "this_month": _month_link(build, (today.year, today.month)),
         "feeds": build.feeds(),
