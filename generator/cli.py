@@ -1,13 +1,15 @@
-"""Command line: `python -m generator check|new|schema`.
+"""Command line: `python -m generator check|new|schema|prune-cache|changes`.
 
 Exit codes: 0 clean, 1 content problems, 2 usage error.
 """
 from __future__ import annotations
 
 import argparse
+import subprocess
 import sys
 from pathlib import Path
 
+from .core.changes import changed_pages, format_markdown, git_name_status
 from .core.problems import format_github, format_json, format_text, path_prefix, summary
 from .core.scaffold import SECTION_OF, new_entry
 from .core.schema import stale_schemas, write_schemas
@@ -35,6 +37,12 @@ def _parser() -> argparse.ArgumentParser:
     cache = commands.add_parser("prune-cache", help="删除不再使用的图片缓存 / delete unused cached images")
     cache.add_argument("content", nargs="?", default="content")
 
+    changes = commands.add_parser("changes", help="分支新增或修改的页面（Markdown） / pages a branch adds or "
+                                  "changes, as Markdown (a pull request's preview summary)")
+    changes.add_argument("content", nargs="?", default="content")
+    changes.add_argument("--base", default="main", help="git revision to compare with (default: main)")
+    changes.add_argument("--head", default="HEAD", help="the revision checked out (default: HEAD)")
+
     schema = commands.add_parser("schema", help="写出 JSON Schema / write the JSON Schema")
     schema.add_argument("--out", default="schema")
     schema.add_argument("--check", action="store_true", help="exit 1 if the files are out of date")
@@ -43,7 +51,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    return {"check": _check, "new": _new, "schema": _schema, "prune-cache": _prune_cache}[args.command](args)
+    return {"check": _check, "new": _new, "schema": _schema, "prune-cache": _prune_cache,
+            "changes": _changes}[args.command](args)
 
 
 def _check(args) -> int:
@@ -86,6 +95,19 @@ def _prune_cache(args) -> int:
     finally:
         close(model)
     print(f"图片缓存 / image cache: {report.describe()}")
+    return 0
+
+
+def _changes(args) -> int:
+    content = Path(args.content)
+    project = find_project(content)
+    try:
+        diff = git_name_status(project.root, args.base, args.head)
+    except (OSError, subprocess.CalledProcessError) as exc:
+        detail = getattr(exc, "stderr", b"") or str(exc).encode()
+        print(f"git diff 失败 / git diff failed: {detail.decode(errors='replace').strip()}", file=sys.stderr)
+        return 2
+    print(format_markdown(changed_pages(diff, project.content, path_prefix(project.content, project.root))), end="")
     return 0
 
 

@@ -15,6 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from .core.addresses import publishing_notice
 from .core.features import FEATURES
 from .core.gallery.views import opens_lightbox
 from .core.images.sniff import is_image_file
@@ -26,6 +27,9 @@ from .core.site import MarkdownSetup
 from .core.sitemodel import SiteModel, build_site_model, close, publish
 
 log = logging.getLogger("mkdocs.plugins.shui-archive")
+# Advice, not a content problem: outside the "mkdocs" loggers, whose every warning a strict
+# build counts as an error. Printed as the bare line (no MkDocs prefix) on stderr.
+notice = logging.getLogger("shui-archive.publishing")
 
 
 
@@ -39,13 +43,16 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     # Defining on_startup keeps one instance across `mkdocs serve` rebuilds; everything a build
     # knows is therefore made afresh in on_pre_build.
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        pass
+        self.command = command
 
     def on_config(self, config):
         config.theme.static_templates.discard("sitemap.xml")  # ours is written in on_post_build
         return config
 
     def on_pre_build(self, *, config) -> None:
+        missing = publishing_notice(config.site_url or "")
+        if missing and getattr(self, "command", "build") == "build":  # a preview needs no address
+            notice.warning(missing)
         self.model: SiteModel = build_site_model(
             Path(config.docs_dir), Path(config.config_file_path).parent, [feature() for feature in FEATURES],
             dict(self.config), site_url=config.site_url or "", site_name=config.site_name,

@@ -26,3 +26,15 @@ def link(site_url: str, from_dir: str, path: str) -> str:
     site's address is known, else relative, which a browser, a feed reader or a JSON-LD
     processor resolves against the document's own address."""
     return address(site_url, path) if site_url else relative_url(from_dir, path)
+
+
+MISSING_SITE_URL = (
+    "警告：未设置 site_url，永久链接、日历订阅、站点地图和 404 页面只能用相对地址；发布前请在 mkdocs.yml "
+    "或覆盖配置中设置（见 docs/DEPLOY.md） / warning: site_url is empty, so permanent links, calendar "
+    "subscriptions, the sitemap and the 404 page use relative addresses; set it in mkdocs.yml or an "
+    "override config before publishing (see docs/DEPLOY.md)")
+
+
+def publishing_notice(site_url: str) -> str | None:
+    """The one line a build for publishing prints when the site's address is unknown."""
+    return None if site_url else MISSING_SITE_URL
