@@ -34,7 +34,7 @@ def _content(root: Path) -> Path:
     entry = write_entry(root, "crafts", "evil-craft", {
         "id": "evilcraft", "kind": "work", "added": "2026-03-01", "title": PAYLOAD, "title_en": PAYLOAD,
         "summary": PAYLOAD, "summary_en": PAYLOAD, "tags": [PAYLOAD], "period": PAYLOAD, "materials": [PAYLOAD],
-        "place": PLACE,
+        "place": PLACE, "techniques": ["tech001"],
         "sources": [{"title": PAYLOAD, "publisher": PAYLOAD, "note": PAYLOAD}],
         "gallery": [{"src": "a.jpg", "alt": PAYLOAD, "alt_en": PAYLOAD, "caption": PAYLOAD,
                      "caption_en": PAYLOAD, "credit": PAYLOAD, "rights": CC0}]})
@@ -128,7 +128,7 @@ def strings(data) -> list[str]:
     return [s for item in data for s in strings(item)] if isinstance(data, list) else []
 
 
-# (page type, file in the site, checker). One line per generated page type.
+# (page type, file in the site (a glob: every match is checked), checker). One line per type.
 PAGES = [
     ("entry: crafts", "crafts/evil-craft/index.html", check_html),
     ("entry: events", "events/evil-event/index.html", check_html),
@@ -137,6 +137,14 @@ PAGES = [
     ("listing: crafts", "crafts/index.html", check_html),
     ("listing: events", "events/index.html", check_html),
     ("listing: lessons", "lessons/index.html", check_html),
+    ("listing: kind", "crafts/kind/work/index.html", check_html),
+    ("home page", "index.html", check_html),
+    ("taxonomy: tags", "tags/index.html", check_html),
+    ("taxonomy: tag", "tags/*/index.html", check_html),
+    ("taxonomy: places", "places/index.html", check_html),
+    ("taxonomy: place", "places/*/index.html", check_html),
+    ("taxonomy: technique", "techniques/*/index.html", check_html),
+    ("taxonomy: year", "years/2026/index.html", check_html),
     ("calendar: agenda", "calendar/index.html", check_html),
     ("calendar: year", "calendar/2026/index.html", check_html),
     ("calendar: month", "calendar/2026/03/index.html", check_html),
@@ -157,4 +165,7 @@ PAGES = [
 
 @pytest.mark.parametrize("name,path,check", PAGES, ids=[p[0] for p in PAGES])
 def test_contributed_text_is_escaped(site, name, path, check):
-    check(site / path)
+    files = sorted(site.glob(path))
+    assert files, f"no {path} in the site"
+    for file in files:
+        check(file)
