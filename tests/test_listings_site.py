@@ -213,7 +213,12 @@ def test_events_listing_upcoming_first_then_past_newest_first(site):
     assert [start for start, _ in ends] == sorted(upcoming) + sorted(past, reverse=True)
     assert upcoming[0] == "2026-06-15" and past[0] == "2026-06-14"
     assert found[-1]["title"] == "端节"  # no date: last
-    card = soup(page_at(site, "events/")).select_one("li.archive-card")
+    page = soup(page_at(site, "events/"))
+    headings = [h.get_text(" ", strip=True) for h in page.select("h2.archive-listing-group")]
+    assert headings == ["即将举行 Upcoming", "往期 Past", "日期不定 No fixed date"]
+    assert [len(h.find_next_sibling("ul").select("li.archive-card")) for h in page.select("h2.archive-listing-group")] == \
+        [len(upcoming), len(past), 1]
+    card = page.select_one("li.archive-card")
     assert card.select_one(".archive-card__when time")["datetime"] == "2026-06-15"
     assert card.select_one(".archive-card__place").get_text(strip=True) == "三洞乡"
 
@@ -276,6 +281,9 @@ def test_entry_pages_link_their_tags_place_techniques_and_years(site):
     assert hrefs["常丰村"] == "places/chang-feng-cun/" and hrefs["江苏省"] == "places/jiang-su-sheng/"
     assert hrefs["2003"] == "years/2003/"
     assert "techniques/shui-zu-ma-wei-xiu/" in hrefs.values()
+    technique = soup(page_at(site, "crafts/mawei/")).select_one("section.archive-facts")
+    everything = technique.select_one("a[href$='techniques/shui-zu-ma-wei-xiu/']")
+    assert "全部 50 条" in everything.get_text()
     for target in hrefs.values():
         if "://" not in target:
             assert page_at(site, target).is_file() or (site / target).is_file(), target
@@ -298,6 +306,9 @@ def test_home_shows_featured_upcoming_recent_counts_and_a_search_form(site):
     assert (counts["crafts/"], counts["events/"], counts["lessons/"]) == ("55", "12", "3")
     form = page.select_one("form.archive-search-form")
     assert form["method"] == "get" and form["action"] == "browse/"
+    from generator.core.features import FEATURES
+    if any(feature.name == "search" for feature in FEATURES):  # the browse page is the search feature's
+        assert page_at(site, "browse/").is_file()
     assert form.select_one("input[type=search]")["name"] == "q"
     assert form.select_one("label")["for"] == form.select_one("input")["id"]
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 from ..sorting import title_sort_key
 
@@ -25,6 +25,7 @@ def card(view: dict[str, Any]) -> dict[str, Any]:
         "place": {"name": place["name"], "name_en": place.get("name_en")} if place else None,
         "when": {key: when[key] for key in ("first", "last", "when_zh", "when_en")} if when else None,
         "upcoming": calendar.get("upcoming", False),
+        "today": calendar.get("today"),  # the day the build split upcoming from past
         "status": status if status.get("code", "scheduled") != "scheduled" else None,
         "added": view["fields"].get("added"),
         "featured": view["fields"].get("featured", False),
@@ -40,17 +41,32 @@ def _title_key(item: dict[str, Any]) -> tuple[str, str, str]:
     return (title_sort_key(item["title"]), item["title"], item["id"])
 
 
+# How a listing of events is divided: (key, Chinese, English), in the order of `by_date`.
+DATE_GROUPS = (("upcoming", "即将举行", "Upcoming"), ("past", "往期", "Past"), ("undated", "日期不定", "No fixed date"))
+
+
+def date_group(item: dict[str, Any]) -> str:
+    return "undated" if item["when"] is None else "upcoming" if item["upcoming"] else "past"
+
+
 def by_date(cards: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """Events as the build's today splits them: upcoming soonest first, then past newest first,
     then events without a date (a festival whose days each village sets) by title."""
-    upcoming, past, undated = [], [], []
+    groups: dict[str, list[dict[str, Any]]] = {key: [] for key, _zh, _en in DATE_GROUPS}
     for item in cards:
-        when = item["when"]
-        (undated if when is None else upcoming if item["upcoming"] else past).append(item)
+        groups[date_group(item)].append(item)
+    upcoming, past, undated = groups["upcoming"], groups["past"], groups["undated"]
     upcoming.sort(key=lambda item: (item["when"]["first"], *_title_key(item)))
     past.sort(key=lambda item: _title_key(item))
     past.sort(key=lambda item: item["when"]["first"], reverse=True)
     return upcoming + past + by_title(undated)
+
+
+def in_date_groups(cards: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One page's cards (already in `by_date` order) under their headings, empty groups left out."""
+    return [{"key": key, "zh": zh, "en": en, "cards": members}
+            for key, zh, en in DATE_GROUPS
+            if (members := [item for item in cards if date_group(item) == key])]
 
 
 def chronological(cards: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -45,6 +45,10 @@ class ListingsFeature(Feature):
             "techniques": {link.target: taxonomy.url("techniques", link.target)
                            for link in ctx.catalogue.outgoing(record.entry.id) if link.field == "techniques"},
             "years": [taxonomy.link("years", str(year)) for year in entry_years(record)],
+            # a technique: the listing of every entry naming it
+            "technique_page": ({"url": taxonomy.url("techniques", record.entry.id),
+                                "count": len(taxonomy.terms["techniques"][record.entry.id].ids)}
+                               if record.entry.id in taxonomy.terms["techniques"] else None),
         }
 
     def complete_views(self, ctx: BuildContext, views: dict[str, dict[str, Any]]) -> None:

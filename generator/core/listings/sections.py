@@ -33,7 +33,8 @@ def section_pages(section: str, cards: list[dict[str, Any]], page_size: int,
     kinds = [{"kind": kind, "url": kind_url(section, kind), "count": count}
              for kind, count in counts.items() if count] if len(KINDS[section]) > 1 else []
     common = {"section": {"key": section, "zh": zh, "en": en, "url": f"{section}/", "count": len(cards)},
-              "kinds": kinds, "dated": section == "events", "browse": browse}
+              "kinds": kinds, "dated": section == "events", "browse": browse,
+              "today": next((c["today"] for c in cards if c.get("today")), None)}
     pages = listing_pages(f"{section}/", ordered, page_size, f"{zh} {en}",
                           {**common, "heading": {"zh": zh, "en": en}, "current_kind": None})
     for item in kinds:
