@@ -102,3 +102,45 @@ def build_site(content_dir: Path, site_dir: Path, *, strict: bool = True, config
 def soup(path: Path):
     from bs4 import BeautifulSoup
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def git(repo: Path, *args: str, day: str = "2026-01-05") -> str:
+    """Run git in a test repository as a fixed person on a fixed day (commit dates are data)."""
+    import subprocess
+    moment = f"{day}T10:00:00+08:00"
+    env = {**os.environ, "GIT_AUTHOR_DATE": moment, "GIT_COMMITTER_DATE": moment,
+           "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+    result = subprocess.run(["git", "-c", "user.name=Archive Test", "-c", "user.email=test@archive.invalid",
+                             "-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false", *args],
+                            cwd=repo, env=env, capture_output=True, text=True, timeout=60, check=True)
+    return result.stdout
+
+
+def history_repo(root: Path) -> Path:
+    """A git repository whose content folder has history:
+
+    day 1  technique at crafts/technique, workshop at crafts/workshop, a work at crafts/gone, and
+           one at crafts/undated without `added` (the feed dates it by its first commit)
+    day 2  technique → crafts/renamed; workshop → crafts/base; gone deleted
+    day 3  workshop moved again → crafts/base-2; a new entry takes crafts/base
+    """
+    repo = root / "repo"
+    content = repo / "content"
+    write_entry(content, "crafts", "technique", technique(added="2026-01-05"))
+    write_entry(content, "crafts", "workshop", workshop(added="2026-01-05"))
+    write_entry(content, "crafts", "gone", {"id": "gone001", "kind": "work", "title": "删掉的作品"})
+    write_entry(content, "crafts", "undated", {"id": "unda001", "kind": "work", "title": "没有日期的作品"})
+    for page in ("index.md", "about.md", "contribute.md"):
+        (content / page).write_text("# 页面\n", encoding="utf-8")
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "day 1", day="2026-01-05")
+    git(repo, "mv", "content/crafts/technique", "content/crafts/renamed")
+    git(repo, "mv", "content/crafts/workshop", "content/crafts/base")
+    git(repo, "rm", "-rq", "content/crafts/gone")
+    git(repo, "commit", "-qm", "day 2", day="2026-02-10")
+    git(repo, "mv", "content/crafts/base", "content/crafts/base-2")
+    write_entry(content, "crafts", "base", {"id": "newc001", "kind": "work", "title": "新作品", "added": "2026-03-01"})
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "day 3", day="2026-03-01")
+    return repo

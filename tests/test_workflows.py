@@ -92,7 +92,18 @@ def test_pull_request_uploads_the_build_and_lists_the_changed_pages():
     assert '>> "$GITHUB_STEP_SUMMARY"' in summary["run"]
     assert names.index(summary.get("name")) > build
     checkout = next(step for step in found.values() if step.get("uses", "").startswith("actions/checkout@"))
-    assert int(checkout["with"]["fetch-depth"]) >= 2  # HEAD^1, the base, is there to compare with
+    # HEAD^1, the base, is there to compare with; 0 fetches the whole history (redirects need it).
+    assert int(checkout["with"]["fetch-depth"]) in (0, *range(2, 1000))
+
+
+def test_the_published_build_has_the_whole_history():
+    """Old addresses of renamed entry folders come from the git history: a shallow clone has none."""
+    building = [job for job in load("deploy.yml")["jobs"].values()
+                if any("tasks.py build" in step.get("run", "") for step in job.get("steps", []))]
+    assert building
+    for job in building:
+        checkout = next(step for step in job["steps"] if step.get("uses", "").startswith("actions/checkout@"))
+        assert checkout["with"]["fetch-depth"] == "0"
 
 
 def glob_regex(pattern: str) -> re.Pattern:

@@ -9,6 +9,7 @@ from .headmeta import HeadMetaFeature
 from .opendata.feature import OpenDataFeature
 from .listings.feature import ListingsFeature
 from .permalinks import PermalinkFeature
+from .redirects import RedirectFeature
 from .raw_html import RawHtmlFeature
 from .site import Feature
 from .withdrawal import WithdrawalFeature
@@ -24,5 +25,6 @@ FEATURES: list[type[Feature]] = [
     OpenDataFeature,
     WithdrawalFeature,
     CraftsJsonLdFeature,
+    RedirectFeature,
     ListingsFeature,  # last: its cards show what the others know of an entry (pictures, dates)
 ]

@@ -72,7 +72,22 @@ def build_site_model(content_root: Path, project_root: Path, features: list[Feat
     for feature in features:
         model.pages += list(feature.pages(contexts[feature.name]))
         model.files += list(feature.files(contexts[feature.name]))
+    model.files = _not_over_pages(model)
     return model
+
+
+def _not_over_pages(model: SiteModel) -> list[GeneratedFile]:
+    """A generated file never takes the place of a generated page or an entry's page (e.g. a
+    redirect from a former folder that a listing now uses): pages come first."""
+    taken = {_output(page.src_uri) for page in model.pages}
+    taken |= {_output(record.relpath) for record in model.catalogue.records.values()}
+    return [file for file in model.files if file.dest_uri not in taken]
+
+
+def _output(src_uri: str) -> str:
+    """Where MkDocs writes a Markdown page (directory URLs): a/index.md and a.md -> a/index.html."""
+    stem = src_uri.removesuffix(".md")
+    return f"{stem}.html" if stem == "index" or stem.endswith("/index") else f"{stem}/index.html"
 
 
 def publish(model: SiteModel, site_dir: Path) -> None:

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any, Iterable
 
 from ..addresses import link
+from ..history import NoHistory, read_history
 from ..jsonld import CONTEXT, compact
 from ..site import BuildContext, Feature, GeneratedFile, GeneratedPage
 from . import exports
@@ -55,7 +56,7 @@ class OpenDataFeature(Feature):
                      exports.PLACES: exports.places_geojson(rows)}
             files[exports.DATAPACKAGE] = exports.datapackage(files, ctx.site_name, ctx.site_url,
                                                              f"{DESCRIPTION_ZH} {DESCRIPTION_EN}")
-            newest = dated(records, {})
+            newest = dated(records, first_seen(ctx.catalogue.content_root))
             files[FEED] = atom_feed(newest, ctx.site_name, ctx.site_url, exports.DATA_DIR)
             places = sum(1 for row in rows if (row.get("place") or {}).get("lat") is not None
                          and row["place"].get("lon") is not None)
@@ -77,6 +78,15 @@ class OpenDataFeature(Feature):
                 "separator": LIST_SEPARATOR, "licence": exports.LICENCE,
                 "jsonld": dataset_jsonld(ctx, files, made.newest)}
         yield GeneratedPage(PAGE, TITLE, "data.html", data, search=True)
+
+
+def first_seen(content_root) -> dict[str, date]:
+    """The day each entry's file entered the git history (for entries without `added`); none
+    outside a git checkout, which the redirects feature reports."""
+    try:
+        return read_history(content_root).first_seen
+    except NoHistory:
+        return {}
 
 
 def dataset_jsonld(ctx: BuildContext, files: list[dict[str, Any]], newest: date | None) -> dict[str, Any]:
