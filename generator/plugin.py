@@ -18,18 +18,23 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .core.addresses import publishing_notice
 from .core.features import FEATURES
 from .core.gallery.views import opens_lightbox
+from .core.i18n import (LANGUAGES, ZH, default_root, in_language, is_translation, language, language_path,
+                        other_languages)
+from .core.strings import load_strings
 from .core.images.sniff import is_image_file
 from .core.jsonld import script_json
 from .core.problems import format_text
 from .core.sanitize import clean_html
-from .core.sitemap import sitemap_entries, sitemap_xml, write_sitemap
+from .core.sitemap import SITEMAP, sitemap_entries, sitemap_xml, write_sitemap
 from .core.site import MarkdownSetup
 from .core.sitemodel import SiteModel, build_site_model, close, publish
+from .languages import build_other_languages
 
 log = logging.getLogger("mkdocs.plugins.shui-archive")
 # Advice, not a content problem: outside the "mkdocs" loggers, whose every warning a strict
 # build counts as an error. Printed as the bare line (no MkDocs prefix) on stderr.
 notice = logging.getLogger("shui-archive.publishing")
+NOT_FOUND_PAGE = "404.html"
 
 
 
@@ -37,6 +42,8 @@ class ArchiveConfig(Config):
     calendar = config_options.Type(dict, default={})
     gallery = config_options.Type(dict, default={})
     listings = config_options.Type(dict, default={})
+    # Other languages' sites, built after this one: language code -> configuration file.
+    languages = config_options.Type(dict, default={})
 
 
 class ArchivePlugin(BasePlugin[ArchiveConfig]):
@@ -46,18 +53,26 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.command = command
 
     def on_config(self, config):
-        config.theme.static_templates.discard("sitemap.xml")  # ours is written in on_post_build
+        # Ours is written in on_post_build (one for every language, by the default one).
+        config.theme.static_templates.discard(SITEMAP)
+        if not language(config.theme["language"]).is_default:
+            # A static host serves the root's 404 page for every missing path.
+            config.theme.static_templates.discard(NOT_FOUND_PAGE)
         return config
 
     def on_pre_build(self, *, config) -> None:
+        self.language = language(config.theme["language"])
+        self.strings = load_strings(Path(config.theme.custom_dir), self.language.code)
         missing = publishing_notice(config.site_url or "")
-        if missing and getattr(self, "command", "build") == "build":  # a preview needs no address
+        # a preview needs no address, and the other languages' builds would say it again
+        if missing and getattr(self, "command", "build") == "build" and self.language.is_default:
             notice.warning(missing)
         self.model: SiteModel = build_site_model(
             Path(config.docs_dir), Path(config.config_file_path).parent, [feature() for feature in FEATURES],
             dict(self.config), site_url=config.site_url or "", site_name=config.site_name,
             report=log.info, theme_dir=Path(config.theme.custom_dir) if config.theme.custom_dir else None,
-            markdown=MarkdownSetup(list(config.markdown_extensions), dict(config.mdx_configs)))
+            markdown=MarkdownSetup(list(config.markdown_extensions), dict(config.mdx_configs)),
+            language=self.language)
         self.generated = {page.src_uri: page for page in self.model.pages}
         if self.model.problems:
             report = format_text(self.model.problems, self.model.path_prefix)
@@ -69,7 +84,14 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_files(self, files: Files, *, config) -> Files:
         docs_dir = Path(config.docs_dir).resolve()
+        for name in (SITEMAP,) if self.language.is_default else (SITEMAP, NOT_FOUND_PAGE):
+            theme_file = files.get_file_from_path(name)
+            if theme_file is not None and not theme_file.abs_src_path.startswith(str(docs_dir)):
+                files.remove(theme_file)  # no longer a template, it would be copied as it is
         for file in files:
+            if is_translation(file.src_uri):  # English text: the page of its original shows it
+                file.inclusion = InclusionLevel.EXCLUDED
+                continue
             # Originals never reach the site, whatever their name: only stripped, resized
             # derivatives are published (GPS in a volunteer's photo can locate a living
             # person's home). Excluded, not removed: links in the text still resolve and are
@@ -96,6 +118,13 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if isinstance(page.meta.get("title"), str):
             # Material prints page titles without escaping; a contributor's title is text.
             page.meta["title"] = escape(page.meta["title"])
+        if not self.language.is_default and page.file.generated_by is None:
+            translation = self.model.translation_for(src)
+            if translation is not None:
+                markdown = translation.body
+                page.meta["title"] = escape(translation.title) if translation.title else page.meta.get("title")
+            # Without a translation the Chinese text is shown, marked as Chinese.
+            page.meta["body_lang"] = self.language.html_lang if translation else ZH.html_lang
         generated = self.generated.get(src)
         if generated is not None:
             page.meta.setdefault("template", generated.template)
@@ -130,12 +159,20 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         env.autoescape = lambda name: name in ours
         env.filters["jsonld"] = script_json
         self.pages = [(file.src_uri, file.url) for file in files.documentation_pages()]
+        env.globals.update(t=self.strings, site_language=self.language, languages=LANGUAGES,
+                           in_lang=lambda data, base=None: in_language(data, self.language, base),
+                           default_root=default_root, language_path=language_path,
+                           other_languages=other_languages)
         return env
 
     def on_post_build(self, *, config) -> None:
-        entries = sitemap_entries(self.pages, self.model.catalogue, self.generated)
-        write_sitemap(Path(config.site_dir), sitemap_xml(entries, config.site_url or ""))
+        if self.language.is_default:  # one sitemap for every language, at the root
+            entries = sitemap_entries(self.pages, self.model.catalogue, self.generated)
+            languages = [self.language, *(language(code) for code in self.config.languages)]
+            write_sitemap(Path(config.site_dir), sitemap_xml(entries, config.site_url or "", languages))
         publish(self.model, Path(config.site_dir))
+        if self.language.is_default and self.config.languages:
+            build_other_languages(config, self.config.languages)
 
     def on_build_error(self, *, error: Exception) -> None:
         if getattr(self, "model", None) is not None:

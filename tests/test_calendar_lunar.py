@@ -69,4 +69,4 @@ def test_multi_day_rule_and_labels():
     found = resolve_rule(rule, 2026)
     assert (found.first, found.last) == (date(2026, 2, 17), date(2026, 2, 19))
     assert rule_label_zh(rule) == "每年农历正月初一起，共3天"
-    assert rule_label_en(rule) == "every year on lunar month 1, day 1, for 3 days"
+    assert rule_label_en(rule) == "every year on the 1st day of the 1st lunar month, for 3 days"

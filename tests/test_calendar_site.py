@@ -188,12 +188,15 @@ def test_postponed_event_is_marked_in_feed_page_and_json_ld(site):
     assert str(event["SUMMARY"]) == "［已延期 Postponed］延期的聚会 Postponed gathering"
     assert _jsonld(site, "postponed")["eventStatus"] == "https://schema.org/EventPostponed"
     card = soup(site / "events" / "postponed" / "index.html").select_one("section.archive-facts dl")
-    assert card.select_one(".cal-status").get_text(" ", strip=True) == "已延期 Postponed"
+    assert card.select_one(".cal-status").get_text(" ", strip=True) == "已延期"
+    english = soup(site / "en" / "events" / "postponed" / "index.html").select_one("section.archive-facts dl")
+    assert english.select_one(".cal-status").get_text(" ", strip=True) == "Postponed"
+    assert str(_by_uid(site / "en")["post001"]["SUMMARY"]).startswith("[Postponed]")
     month = soup(site / "calendar" / "2026" / "05" / "index.html")
     cell = month.select_one("td[data-date='2026-05-20'] li.cal-event--postponed")
     assert cell is not None and cell.select_one(".cal-status").get_text() == "已延期"
     agenda = soup(site / "calendar" / "index.html").select_one(".cal-item--postponed")
-    assert agenda is not None and "已延期 Postponed" in agenda.get_text(" ", strip=True)
+    assert agenda is not None and "已延期" in agenda.get_text(" ", strip=True)
 
 
 def test_time_with_an_offset_is_shown_in_its_events_zone(site):
@@ -218,16 +221,24 @@ def _cells_linking(page, slug: str) -> list[str]:
 def test_month_table_is_accessible(site):
     page = soup(site / "calendar" / "2026" / "03" / "index.html")
     table = page.select_one("table.cal-month")
-    assert "2026年3月" in table.caption.get_text() and "March 2026" in table.caption.get_text()
+    assert "2026年3月" in table.caption.get_text()
     headers = [th.get_text(" ", strip=True) for th in table.select("thead th")]
-    assert headers == ["星期一 Monday", "星期二 Tuesday", "星期三 Wednesday", "星期四 Thursday",
-                       "星期五 Friday", "星期六 Saturday", "星期日 Sunday"]
+    assert headers == ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"]
+    english = soup(site / "en" / "calendar" / "2026" / "03" / "index.html").select_one("table.cal-month")
+    assert english.caption.get_text() == "Events in March 2026: 4"
+    assert [th.get_text(strip=True) for th in english.select("thead th")] == [
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    # 农历 in English: the cell says month/day, the screen-reader label spells it out
+    assert "Tuesday 31 March 2026, 13th day of the 2nd lunar month" in english.get_text(" ")
     assert all(th["scope"] == "col" for th in table.select("thead th"))
     assert not page.select("[role=grid]")
     link = table.select_one("td[data-date='2026-03-10'] a")
     label = link.get_text(" ", strip=True)
-    for part in ("2026年3月10日", "星期二", "农历正月廿二", "Tuesday 10 March 2026", "比赛", "刺绣比赛"):
+    for part in ("2026年3月10日", "星期二", "农历正月廿二", "比赛", "刺绣比赛"):
         assert part in label, part
+    english = english.select_one("td[data-date='2026-03-10'] a").get_text(" ", strip=True)
+    for part in ("Tuesday 10 March 2026", "22nd day of the 1st lunar month", "Competition", "day 1 of 3"):
+        assert part in english, part
 
 
 def test_three_day_event_in_three_cells_and_in_the_list(site):
@@ -279,7 +290,9 @@ def test_year_page_lists_every_month_and_links_those_with_events(site):
         for href in hrefs:
             assert (site / "calendar" / str(year) / href / "index.html").is_file()
     march = soup(site / "calendar" / "2026" / "index.html").select(".cal-year__month")[2]
-    assert "4 项活动" in march.get_text() and "4 events" in march.get_text()
+    assert "4 项活动" in march.get_text() and "events" not in march.get_text()
+    english = soup(site / "en" / "calendar" / "2026" / "index.html").select(".cal-year__month")[2]
+    assert "4 events" in english.get_text() and "项" not in english.get_text()
     july = soup(site / "calendar" / "2026" / "index.html").select(".cal-year__month")[6]
     assert "0 项活动" in july.get_text() and july.select_one("a") is None
 
@@ -291,7 +304,9 @@ def test_year_page_shows_shui_candidates_and_announced_dates(site):
     linked = [a.time["datetime"] for a in section.select(".cal-candidates a")]
     assert linked == ["2026-10-04", "2026-10-16", "2026-10-28"]  # November has no events: no page
     assert all("候选" in li.get_text() for li in section.select(".cal-candidates li"))
-    assert "各村寨" in section.get_text() and "announces them locally" in section.get_text()
+    assert "各村寨" in section.get_text()
+    english = soup(site / "en" / "calendar" / "2026" / "index.html").select_one("section.cal-shui")
+    assert "announces them locally" in english.get_text() and "Candidate" in english.get_text()
     assert section.select_one(".cal-items a[href$='events/gathering/']") is not None
 
 
@@ -321,8 +336,8 @@ def test_no_third_party_resources_on_calendar_pages(site):
         page = soup(path)
         for tag in page.select("script[src], link[href], img[src], iframe"):
             url = tag.get("src") or tag.get("href")
-            if tag.name == "link" and "canonical" in tag.get("rel", []):
-                continue  # the page's own address, not something loaded
+            if tag.name == "link" and {"canonical", "alternate"} & set(tag.get("rel", [])):
+                continue  # the page's own address (in each language), not something loaded
             assert not url.startswith(("http:", "https:", "//")), (path, url)
 
 
@@ -399,8 +414,11 @@ def test_jsonld_cannot_break_out_of_its_script(site):
 def test_event_card_facts_and_links(site):
     card = soup(site / "events" / "gathering" / "index.html").select_one("section.archive-facts dl")
     text = card.get_text(" ", strip=True)
-    for part in ("2026年10月16日 星期五", "Friday 16 October 2026", "农历九月初七", "三洞乡文化站"):
+    for part in ("2026年10月16日 星期五", "农历九月初七", "三洞乡文化站"):
         assert part in text, part
+    english = soup(site / "en" / "events" / "gathering" / "index.html").select_one("section.archive-facts dl")
+    for part in ("Friday 16 October 2026", "7th day of the 9th lunar month", "Organiser"):
+        assert part in english.get_text(" ", strip=True), part
     assert card.select_one("a[href^='https://www.openstreetmap.org/?mlat=25.9&mlon=107.87']") is not None
     assert card.select_one("a[href='../duan/']") is not None                 # its series
     assert {a["href"] for a in card.select("a[href*='crafts/']")} >= {"../../crafts/artisan/", "../../crafts/workshop/"}
@@ -416,7 +434,8 @@ def test_event_card_timed_cancelled_lunar_and_results(site):
     evening = soup(site / "events" / "evening" / "index.html").select_one("section.archive-facts dl").get_text(" ", strip=True)
     assert "19:00–21:00" in evening and "Asia/Shanghai" in evening and "UTC+08:00" in evening
     cancelled = soup(site / "events" / "cancelled" / "index.html").select_one("section.archive-facts dl")
-    assert "已取消" in cancelled.get_text() and "Cancelled" in cancelled.get_text()
+    assert "已取消" in cancelled.get_text()
+    assert "Cancelled" in soup(site / "en" / "events" / "cancelled" / "index.html").select_one("section.archive-facts dl").get_text()
     assert cancelled.select_one("a[href*='calendar.google.com']") is None
     spring = soup(site / "events" / "spring" / "index.html").select_one("section.archive-facts dl").get_text(" ", strip=True)
     assert "每年农历正月初一" in spring and "2026年2月17日" in spring and "2027年2月6日" in spring

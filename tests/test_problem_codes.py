@@ -107,6 +107,9 @@ BAD_ENTRIES = [
     Bad("unknown-field", "crafts/titel/index.md", "titel", "titel:", entry(technique(id="tite0001", titel="x"))),
     Bad("placeholder", "crafts/placeholder/index.md", "sources.0.title", "- title: 来源标题",
         entry(technique(id="plac0001", sources=[{"title": "来源标题 / title of the source"}]))),
+    Bad("translation-differs", "crafts/english/index.en.md", "title", "title:", lambda content, folder: (
+        write_entry(content, "crafts", "english", technique(id="engl0001")),
+        (folder / "index.en.md").write_text("---\ntitle: Horse-tail embroidery\n---\n\nText.\n", encoding="utf-8"))),
     Bad("duplicate-field", "crafts/twice/index.md", "title", "title: 又一个",
         entry("id: twic0001\nkind: technique\ntitle: 马尾绣\ntitle: 又一个\n")),
     Bad("bad-id", "crafts/badid/index.md", "id", "id:", entry(technique(id="Bad ID!"))),

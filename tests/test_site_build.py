@@ -16,7 +16,9 @@ def test_entry_page_has_facts_card_and_links(content, tmp_path):
     page = soup(site / "crafts" / "workshop" / "index.html")
     facts = page.select_one("section.archive-facts")
     assert facts is not None
-    assert "工坊" in facts.get_text() and "Workshop" in facts.get_text()
+    assert "工坊" in facts.get_text() and "Workshop" not in facts.get_text()
+    english = soup(site / "en" / "crafts" / "workshop" / "index.html").select_one("section.archive-facts")
+    assert "Workshop" in english.get_text() and "工坊" not in english.get_text()
     technique_link = facts.select_one("a[href$='technique/']")
     assert technique_link is not None and technique_link.get_text() == "马尾绣"
 

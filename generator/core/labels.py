@@ -2,6 +2,8 @@
 titles, calendar items). Templates name them in theme/partials/labels.html."""
 from __future__ import annotations
 
+from .i18n import Language, text_in
+
 KIND_LABELS: dict[str, tuple[str, str]] = {
     "artisan": ("绣娘与艺人", "Artisan"), "workshop": ("工坊", "Workshop"),
     "technique": ("技艺", "Technique"), "work": ("作品", "Work"),
@@ -11,7 +13,7 @@ KIND_LABELS: dict[str, tuple[str, str]] = {
 }
 
 
-def kind_label(code: str) -> str:
-    """绣娘与艺人 Artisan"""
+def kind_label(code: str, lang: Language | None = None) -> str:
+    """绣娘与艺人 Artisan; in one language when `lang` is given."""
     zh, en = KIND_LABELS.get(code, (code, code))
-    return f"{zh} {en}"
+    return f"{zh} {en}" if lang is None else text_in(lang, zh, en)

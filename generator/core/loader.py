@@ -8,9 +8,11 @@ from pathlib import Path, PurePosixPath
 
 from .checks import check_entry
 from .frontmatter_source import line_of, parse_entry_text
+from .i18n import is_translation
 from .model import MODELS, Entry
 from .placeholders import placeholder_problems
 from .problems import Problem, problem
+from .translations import Translation, differing_fields, read_translation
 from .validation import validate_entry, validate_withdrawn
 
 
@@ -34,6 +36,7 @@ class Record:
     def entry_id(self) -> str | None:
         """The id, or None when a broken entry has no valid one."""
         return getattr(self.entry, "id", None)
+    translation: Translation | None = None  # index.en.md beside it
 
     @property
     def section(self) -> str:
@@ -79,7 +82,7 @@ def entry_files(content_root: Path) -> list[tuple[str, Path]]:
         for folder, dirs, files in os.walk(top):  # links are not followed out of content/
             dirs.sort()
             for name in sorted(files):
-                if name.endswith(".md"):
+                if name.endswith(".md") and not is_translation(name):
                     path = Path(folder) / name
                     found.append((path.relative_to(content_root).as_posix(), path))
     return found
@@ -131,7 +134,14 @@ def load_entry(content_root: Path, relpath: str, path: Path
         return WithdrawnRecord(entry_id, day, relpath, line_of(parsed.lines, "id")), found
     validated = validate_entry(relpath, parts[0], parsed.metadata, parsed.lines)
     duplicates = [problem(relpath, "duplicate-field", field=name, line=line) for name, line in parsed.duplicates]
+    translation = read_translation(content_root, relpath)
+    translation_problems: list[Problem] = []
+    if isinstance(translation, Problem):
+        translation_problems, translation = [translation], None
+    elif translation is not None:
+        translation_problems = differing_fields(translation, parsed.metadata)
     record = Record(validated.entry, relpath, path.parent, parsed.lines, parsed.body, parsed.body_line,
-                    broken=validated.broken or bool(duplicates), invalid=validated.invalid)
+                    broken=validated.broken or bool(duplicates), invalid=validated.invalid, translation=translation)
     placeholders = placeholder_problems(relpath, parsed.metadata, parsed.lines, parsed.body, parsed.body_line)
-    return record, duplicates + validated.problems + placeholders + check_entry(record, content_root)
+    return (record, duplicates + validated.problems + placeholders + check_entry(record, content_root)
+            + translation_problems)

@@ -37,6 +37,7 @@ CODES: dict[str, tuple[str, str]] = {
     "path-outside-content": ("路径离开了 content/ 目录", "path leaves the content/ folder"),
     "bad-rights": ("版权声明须为 CC 或 rightsstatements.org 的 URI", "rights must be a Creative Commons or rightsstatements.org URI"),
     "reserved-folder": ("文件夹名 page 和 kind 留给档案生成的列表页，请改名", "the folder names page and kind are kept for the listing pages the archive generates; rename the folder"),
+    "translation-differs": ("英文文件（index.en.md）的前置元数据与条目不同", "the front matter of the English file (index.en.md) differs from the entry's"),
     "misplaced-entry": ("条目须放在 crafts/、events/ 或 lessons/ 下自己的文件夹里（index.md）", "an entry must be an index.md in its own folder under crafts/, events/ or lessons/"),
     # HTML in a page's text that the sanitiser would remove (nothing is dropped silently)
     "raw-html-element": ("正文里的 HTML 元素会在发布时被删除", "an HTML element in the text would be removed when published"),

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from .catalogue import Catalogue
+from .i18n import DEFAULT, Language
 from .loader import Record
 from .problems import Problem
 
@@ -54,6 +55,7 @@ class BuildContext:
     report: Callable[[str], None] = print  # progress lines for long stages, e.g. "120 of 300 images"
     theme_dir: Path = SHIPPED_THEME  # templates of standalone files (mkdocs.yml theme.custom_dir)
     markdown: MarkdownSetup = field(default_factory=MarkdownSetup)
+    language: Language = DEFAULT           # the language this build writes its pages in
 
     def __post_init__(self) -> None:
         self.theme_dir = self.theme_dir or SHIPPED_THEME

@@ -16,10 +16,12 @@ from urllib.parse import quote
 from xml.etree import ElementTree
 
 from .catalogue import Catalogue
+from .i18n import DEFAULT, Language, language_path
 from .site import GeneratedPage
 from .views import PERMALINK_PREFIX
 
 NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML = "http://www.w3.org/1999/xhtml"
 SITEMAP = "sitemap.xml"
 
 
@@ -37,17 +39,28 @@ def sitemap_entries(pages: Iterable[tuple[str, str]], catalogue: Catalogue,
     return sorted(found.items())
 
 
-def sitemap_xml(entries: list[tuple[str, date | None]], site_url: str) -> bytes:
+def sitemap_xml(entries: list[tuple[str, date | None]], site_url: str,
+                languages: list[Language] | None = None) -> bytes:
     """Absolute addresses when the site's address is known; root-relative otherwise (set
-    site_url in mkdocs.yml for a sitemap search engines accept)."""
+    site_url in mkdocs.yml for a sitemap search engines accept).
+
+    With several `languages` (the first is the default, at the root) every page is listed in
+    each of them, and each listing names all versions with xhtml:link hreflang alternates."""
     base = site_url.rstrip("/") + "/" if site_url else "/"
+    languages = languages or [DEFAULT]
     ElementTree.register_namespace("", NAMESPACE)
+    ElementTree.register_namespace("xhtml", XHTML)
     root = ElementTree.Element(f"{{{NAMESPACE}}}urlset")
     for url, lastmod in entries:
-        item = ElementTree.SubElement(root, f"{{{NAMESPACE}}}url")
-        ElementTree.SubElement(item, f"{{{NAMESPACE}}}loc").text = base + quote(url)
-        if lastmod is not None:
-            ElementTree.SubElement(item, f"{{{NAMESPACE}}}lastmod").text = lastmod.isoformat()
+        versions = [(lang.html_lang, base + quote(language_path(url, lang))) for lang in languages]
+        for _, loc in versions:
+            item = ElementTree.SubElement(root, f"{{{NAMESPACE}}}url")
+            ElementTree.SubElement(item, f"{{{NAMESPACE}}}loc").text = loc
+            if lastmod is not None:
+                ElementTree.SubElement(item, f"{{{NAMESPACE}}}lastmod").text = lastmod.isoformat()
+            if len(versions) > 1:
+                for hreflang, href in [*versions, ("x-default", versions[0][1])]:
+                    ElementTree.SubElement(item, f"{{{XHTML}}}link", rel="alternate", hreflang=hreflang, href=href)
     ElementTree.indent(root)
     out = io.BytesIO()
     ElementTree.ElementTree(root).write(out, encoding="utf-8", xml_declaration=True)

@@ -10,8 +10,11 @@ from pathlib import Path
 from typing import Any, Callable
 
 from .catalogue import Catalogue, build_catalogue
+from .i18n import DEFAULT, Language
+from .localize import localize
 from .problems import Problem, path_prefix
 from .site import BuildContext, Feature, GeneratedFile, GeneratedPage, MarkdownSetup
+from .translations import Translation, read_translation
 from .views import entry_view
 
 
@@ -33,6 +36,14 @@ class SiteModel:
     def problems_for(self, relpath: str) -> list[Problem]:
         return self.problems_by_path.get(relpath, [])
 
+    def translation_for(self, relpath: str) -> Translation | None:
+        """The English text of a page (index.en.md, about.en.md), when there is one."""
+        record = self.catalogue.by_relpath(relpath)
+        if record is not None:
+            return record.translation
+        found = read_translation(self.catalogue.content_root, relpath)
+        return found if isinstance(found, Translation) else None
+
     def page_html(self, relpath: str, html: str, page_url: str) -> str:
         """Every feature's rewrite of one page's HTML, in the order the features run."""
         for feature in self.features:
@@ -51,10 +62,11 @@ class SiteModel:
 def build_site_model(content_root: Path, project_root: Path, features: list[Feature],
                      settings: dict[str, dict[str, Any]], site_url: str = "",
                      site_name: str = "", report: Callable[[str], None] = print,
-                     theme_dir: Path | None = None, markdown: MarkdownSetup | None = None) -> SiteModel:
+                     theme_dir: Path | None = None, markdown: MarkdownSetup | None = None,
+                     language: Language = DEFAULT) -> SiteModel:
     catalogue = build_catalogue(content_root)
     contexts = {f.name: BuildContext(catalogue, settings.get(f.name, {}), project_root, site_url, site_name,
-                                  report, theme_dir, markdown or MarkdownSetup())
+                                  report, theme_dir, markdown or MarkdownSetup(), language)
                 for f in features}
     model = SiteModel(catalogue, problems=list(catalogue.problems), features=features, contexts=contexts,
                       path_prefix=path_prefix(content_root, project_root))
@@ -73,6 +85,7 @@ def build_site_model(content_root: Path, project_root: Path, features: list[Feat
         model.pages += list(feature.pages(contexts[feature.name]))
         model.files += list(feature.files(contexts[feature.name]))
     model.files = _not_over_pages(model)
+    localize([model.views, [page.data for page in model.pages]], language)
     return model
 
 

@@ -54,6 +54,10 @@ KEY_PAGES = {
                                  key=lambda url: site.cards[url], default=None),
     "search": lambda site: f"?q={SEARCH_TERM}",
     "permalink": lambda site: _first(site.permalinks),
+    # the English site: the same pages below en/
+    "en-home": lambda site: "en/",
+    "en-gallery-entry": lambda site: "en/" + KEY_PAGES["gallery-entry"](site),
+    "en-month": lambda site: "en/" + KEY_PAGES["month"](site),
 }
 
 

@@ -15,12 +15,14 @@ from .items import occurrence_item
 from .occurrences import Occurrence, all_occurrences
 from .settings import CalendarSettings
 
+from ..i18n import DEFAULT, Language
 
 @dataclass
 class CalendarBuild:
     catalogue: Catalogue
     settings: CalendarSettings
     site_url: str = ""
+    language: Language = DEFAULT     # the language of the pages and feeds being made
     occurrences: list[Occurrence] = field(default_factory=list)
     _by_day: dict[date, list[Occurrence]] = field(default_factory=dict, repr=False)
     _by_entry: dict[str, list[Occurrence]] = field(default_factory=dict, repr=False)
@@ -28,7 +30,8 @@ class CalendarBuild:
     _items: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def make(cls, catalogue: Catalogue, settings: CalendarSettings, site_url: str = "") -> CalendarBuild:
+    def make(cls, catalogue: Catalogue, settings: CalendarSettings, site_url: str = "",
+             language: Language = DEFAULT) -> CalendarBuild:
         found = all_occurrences(catalogue, settings.years)
         by_day: dict[date, list[Occurrence]] = defaultdict(list)
         by_entry: dict[str, list[Occurrence]] = defaultdict(list)
@@ -39,7 +42,7 @@ class CalendarBuild:
                 by_day[day].append(item)  # multi-day events appear on every day they span
             for month in _months(item.first, item.last):
                 by_month[month].append(item)
-        return cls(catalogue, settings, site_url, found, dict(by_day), dict(by_entry), dict(by_month))
+        return cls(catalogue, settings, site_url, language, found, dict(by_day), dict(by_entry), dict(by_month))
 
     @cached_property
     def years(self) -> list[int]:

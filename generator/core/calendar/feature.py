@@ -23,7 +23,8 @@ class CalendarFeature(Feature):
     def _for(self, ctx: BuildContext) -> CalendarBuild:
         # One instance serves one build, but guard against being handed another catalogue.
         if self._build is None or self._build.catalogue is not ctx.catalogue:
-            self._build = CalendarBuild.make(ctx.catalogue, read_settings(ctx.settings), ctx.site_url)
+            self._build = CalendarBuild.make(ctx.catalogue, read_settings(ctx.settings), ctx.site_url,
+                                             ctx.language)
         return self._build
 
     def problems(self, ctx: BuildContext) -> list[Problem]:

@@ -18,7 +18,7 @@ from ..model import Event
 from ..site import GeneratedFile
 from . import labels, urls
 from .build import CalendarBuild
-from .items import lunar_range_zh
+from .items import lunar_range_en, lunar_range_zh
 from .occurrences import Occurrence
 
 PRODID = "-//Shui Horse-tail Embroidery Archive//Calendar//ZH"
@@ -50,11 +50,18 @@ def _location(event: Event) -> str | None:
 
 def _description(build: CalendarBuild, item: Occurrence) -> str:
     event = item.event
-    lines = [event.summary, event.summary_en, lunar_range_zh(item.first, item.last)]
-    if item.clamped:
-        lines.append("本年该农历月只有29天，取廿九日 / this year the lunar month has 29 days; day 29 is used")
-    if event.organizer:
-        lines.append(f"主办 Organiser: {event.organizer}")
+    if build.language.is_default:
+        lines = [event.summary, event.summary_en, lunar_range_zh(item.first, item.last)]
+        if item.clamped:
+            lines.append("本年该农历月只有29天，取廿九日 / this year the lunar month has 29 days; day 29 is used")
+        if event.organizer:
+            lines.append(f"主办 Organiser: {event.organizer}")
+    else:
+        lines = [event.summary_en or event.summary, lunar_range_en(item.first, item.last)]
+        if item.clamped:
+            lines.append("this year the lunar month has 29 days; day 29 is used")
+        if event.organizer:
+            lines.append(f"Organiser: {event.organizer}")
     lines.append(urls.absolute(build.site_url, item.record.url) or "")
     return "\n".join(line for line in lines if line)
 
@@ -64,9 +71,12 @@ def vevent(build: CalendarBuild, item: Occurrence) -> icalendar.Event:
     ve = icalendar.Event()
     ve.add("uid", f"{item.key}@{build.settings.uid_domain}")
     ve.add("dtstamp", dtstamp(event))
-    summary = f"{event.title} {event.title_en}" if event.title_en else event.title
+    if build.language.is_default:
+        summary = f"{event.title} {event.title_en}" if event.title_en else event.title
+    else:
+        summary = event.title_en or event.title
     if event.status == "postponed":
-        summary = f"［已延期 Postponed］{summary}"
+        summary = f"［已延期 Postponed］{summary}" if build.language.is_default else f"[Postponed] {summary}"
     ve.add("summary", summary)
     if item.timed:
         ve.add("dtstart", item.start)
@@ -78,7 +88,7 @@ def vevent(build: CalendarBuild, item: Occurrence) -> icalendar.Event:
         ve.add("transp", "TRANSPARENT")  # a festival day does not make anyone busy
     ve.add("description", _description(build, item))
     word = labels.kind(event.kind)
-    ve.add("categories", [word["zh"], word["en"]])
+    ve.add("categories", [word["zh"], word["en"]] if build.language.is_default else [word["en"]])
     ve.add("status", STATUS[event.status])
     location = _location(event)
     if location:
@@ -131,17 +141,19 @@ def _vtimezone(tzid: str, first_year: int, last_year: int) -> icalendar.Timezone
 
 
 def feed_files(build: CalendarBuild) -> list[GeneratedFile]:
-    name = build.settings.name
+    chinese = build.language.is_default
+    name = build.settings.name if chinese else build.settings.name_en
     made: dict[str, icalendar.Event] = {}
     files = [GeneratedFile(urls.ARCHIVE_FEED, calendar_bytes(build, build.occurrences, name, made))]
     for kind in build.kinds():
         word = labels.kind(kind)
         items = [o for o in build.occurrences if o.event.kind == kind]
-        files.append(GeneratedFile(urls.kind_feed(kind),
-                                   calendar_bytes(build, items, f"{name} · {word['zh']} {word['en']}", made)))
+        kind_name = f"{word['zh']} {word['en']}" if chinese else word["en"]
+        files.append(GeneratedFile(urls.kind_feed(kind), calendar_bytes(build, items, f"{name} · {kind_name}", made)))
     for record in build.catalogue.in_section("events"):
         items = build.of_entry(record.entry.id)
         if items:
-            title = f"{record.entry.title} {record.entry.title_en or ''}".strip()
+            entry = record.entry
+            title = f"{entry.title} {entry.title_en or ''}".strip() if chinese else (entry.title_en or entry.title)
             files.append(GeneratedFile(urls.event_feed(record.entry.id), calendar_bytes(build, items, title, made)))
     return files

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+from pypinyin import lazy_pinyin
+
 from lunar_python import Lunar, LunarYear
 from lunar_python.util import LunarUtil
 
@@ -34,7 +36,8 @@ class LunarMonth:
 
     @property
     def name_en(self) -> str:
-        return f"{'leap ' if self.leap else ''}lunar month {self.month}"
+        """the 1st lunar month, the leap 4th lunar month"""
+        return f"the {'leap ' if self.leap else ''}{ordinal(self.month)} lunar month"
 
 
 @dataclass(frozen=True)
@@ -53,8 +56,13 @@ class LunarDay:
 
     @property
     def label_en(self) -> str:
-        """lunar month 1, day 1"""
-        return f"{self.month.name_en}, day {self.day}"
+        """1st day of the 1st lunar month"""
+        return f"{ordinal(self.day)} day of {self.month.name_en}"
+
+    @property
+    def short_en(self) -> str:
+        """What an English calendar cell shows: lunar month/day, e.g. 1/15."""
+        return f"{'L' if self.month.leap else ''}{self.month.month}/{self.day}"
 
     @property
     def short_zh(self) -> str:
@@ -120,9 +128,26 @@ def rule_label_zh(rule: LunarRule) -> str:
 
 
 def rule_label_en(rule: LunarRule) -> str:
-    month = f"{'leap ' if rule.leap else ''}lunar month {rule.month}"
+    month = f"the {'leap ' if rule.leap else ''}{ordinal(rule.month)} lunar month"
     days = f", for {rule.days} days" if rule.days > 1 else ""
-    return f"every year on {month}, day {rule.day}{days}"
+    return f"every year on the {ordinal(rule.day)} day of {month}{days}"
+
+
+def ordinal(number: int) -> str:
+    """1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st"""
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+ANIMALS_EN = {"鼠": "Rat", "牛": "Ox", "虎": "Tiger", "兔": "Rabbit", "龙": "Dragon", "蛇": "Snake",
+              "马": "Horse", "羊": "Goat", "猴": "Monkey", "鸡": "Rooster", "狗": "Dog", "猪": "Pig"}
+
+
+def year_label_en(lunar_year: int) -> str:
+    """The lunar year that begins in this Gregorian year, e.g. lunar year bing-wu (Year of the Horse)."""
+    animal = Lunar.fromYmd(lunar_year, 1, 1).getYearShengXiao()
+    ganzhi = "-".join(lazy_pinyin(LunarYear.fromYear(lunar_year).getGanZhi()))
+    return f"lunar year {ganzhi} (Year of the {ANIMALS_EN[animal]})"
 
 
 def year_label_zh(lunar_year: int) -> str:

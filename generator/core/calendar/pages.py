@@ -9,7 +9,9 @@ from typing import Any
 from ..site import GeneratedPage
 from . import labels, urls
 from .build import CalendarBuild
-from .lunar import lunar_day, year_label_zh
+from ..i18n import text_in
+from .lunar import lunar_day, year_label_en, year_label_zh
+from .occurrences import Occurrence
 from .shui_aid import shui_sections
 
 _WEEKS = gregorian.Calendar(firstweekday=0)  # weeks start on Monday, as in China
@@ -63,7 +65,8 @@ def agenda_page(build: CalendarBuild) -> GeneratedPage:
         "this_month": _month_link(build, (today.year, today.month)),
         "feeds": build.feeds(),
     }
-    return GeneratedPage(urls.page_source(urls.AGENDA), "日历 Calendar", "calendar-agenda.html", data)
+    return GeneratedPage(urls.page_source(urls.AGENDA), text_in(build.language, "日历", "Calendar"), "calendar-agenda.html",
+                         data)
 
 
 def year_page(build: CalendarBuild, year: int) -> GeneratedPage:
@@ -77,6 +80,7 @@ def year_page(build: CalendarBuild, year: int) -> GeneratedPage:
         "year": year,
         "zh": f"{year}年", "en": str(year),
         "lunar_year_zh": year_label_zh(year),
+        "lunar_year_en": year_label_en(year),
         "months": months,
         "prev": _year_link(build, build.year_before(year)),
         "next": _year_link(build, build.year_after(year)),
@@ -84,7 +88,7 @@ def year_page(build: CalendarBuild, year: int) -> GeneratedPage:
         "shui": shui_sections(build, year),
         "feeds": build.feeds(),
     }
-    return GeneratedPage(urls.page_source(urls.year_url(year)), f"{year}年 {year} · 日历 Calendar",
+    return GeneratedPage(urls.page_source(urls.year_url(year)), text_in(build.language, f"{year}年 · 日历", f"{year} · Calendar"),
                          "calendar-year.html", data)
 
 
@@ -102,7 +106,8 @@ def day_cell(build: CalendarBuild, day: date, month: int) -> dict[str, Any]:
         "in_month": in_month,
         "weekday_zh": labels.WEEKDAYS_ZH[day.weekday()],
         "weekday_en": labels.WEEKDAYS_EN[day.weekday()],
-        "lunar_short": lunar.short_zh,
+        "lunar_short_zh": lunar.short_zh,
+        "lunar_short_en": lunar.short_en,
         "label_zh": f"{labels.date_zh(day)} {lunar.label_zh}",
         "label_en": f"{labels.date_en(day)}, {lunar.label_en}",
         "events": events,
@@ -127,5 +132,5 @@ def month_page(build: CalendarBuild, year: int, month: int) -> GeneratedPage:
         "agenda_url": urls.AGENDA,
         "feeds": build.feeds(),
     }
-    title = f"{labels.month_zh(year, month)} {labels.month_en(year, month)} · 日历 Calendar"
+    title = text_in(build.language, f"{labels.month_zh(year, month)} · 日历", f"{labels.month_en(year, month)} · Calendar")
     return GeneratedPage(urls.page_source(urls.month_url(year, month)), title, "calendar-month.html", data)

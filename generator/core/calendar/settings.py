@@ -8,7 +8,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 SITE_TIMEZONE = "Asia/Shanghai"  # whose "today" splits upcoming from past at build time
-KNOWN_KEYS = {"first_year", "last_year", "today", "name", "uid_domain", "google_calendar"}
+KNOWN_KEYS = {"first_year", "last_year", "today", "name", "name_en", "uid_domain", "google_calendar"}
 
 
 @dataclass(frozen=True)
@@ -17,6 +17,7 @@ class CalendarSettings:
     last_year: int
     today: date                # build-time "today"; the browser redoes the split on view
     name: str = "水族马尾绣活动 Shui Horse-tail Embroidery Events"
+    name_en: str = "Shui Horse-tail Embroidery Events"   # the English site's feeds
     uid_domain: str = "shui-embroidery-archive"  # right side of every UID; never change it
     google_calendar: bool = True
 

@@ -12,10 +12,10 @@ from .shui import candidates, day_ganzhi
 RULES = {
     "duan": {"branch": "亥",
              "rule_zh": "农历八月廿一至十月初十之间的亥日",
-             "rule_en": "hài (亥) days from lunar month 8, day 21 to lunar month 10, day 10"},
+             "rule_en": "hài (亥) days from the 21st day of the 8th lunar month to the 10th day of the 10th lunar month"},
     "mao": {"branch": "卯",
             "rule_zh": "农历五月、六月（含闰月）中的卯日",
-            "rule_en": "mǎo (卯) days in lunar months 5 and 6 (and a leap 5th or 6th month)"},
+            "rule_en": "mǎo (卯) days in the 5th and 6th lunar months (and a leap 5th or 6th month)"},
 }
 NOTE_ZH = "候选日期由六十甲子推算，仅供参考；实际日期由各村寨商定并在当地公布。"
 NOTE_EN = ("Candidate days are computed from the 60-day cycle, for reference only; each village "
@@ -48,7 +48,7 @@ def _section(build: CalendarBuild, record: Record, year: int) -> dict[str, Any]:
     days = []
     for day in candidates(kind, year):
         days.append({"date": day.isoformat(), "when_zh": labels.date_zh(day), "when_en": labels.date_en(day),
-                     "lunar_zh": lunar_day(day).label_zh, "ganzhi": day_ganzhi(day),
+                     "lunar_zh": lunar_day(day).label_zh, "lunar_en": lunar_day(day).label_en, "ganzhi": day_ganzhi(day),
                      "month_url": urls.day_month_url(day) if build.has_month(day.year, day.month) else None,
                      "announced": day in announced_days})
     return {

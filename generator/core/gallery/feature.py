@@ -36,7 +36,10 @@ class GalleryFeature(Feature):
     def __init__(self) -> None:
         self.engine: ImageEngine | None = None
         self.results: dict[tuple[str, int], ImageResult] = {}
-        self.body_results: dict[tuple[str, str], ImageResult] = {}
+        # Images in pages' text by their site path (crafts/x/images/a.jpg): a page and its
+        # translation share them.
+        self.body_results: dict[str, ImageResult] = {}
+        self.body_views: dict[str, dict[str, Any]] = {}
         self.prefix = DEFAULT_URL_PREFIX
 
     def problems(self, ctx: BuildContext) -> list[Problem]:
@@ -76,7 +79,8 @@ class GalleryFeature(Feature):
                 if isinstance(found, Problem):
                     problems.append(found)
                 else:
-                    wanted.append((self.body_results, (page.relpath, src), found, where))
+                    wanted.append((self.body_results, site_path(posixpath.dirname(page.relpath), src),
+                                   found, where))
         # The progress line counts against every image of the build, known before any starts.
         line, total = ProgressLine(ctx.report), len({path for _, _, path, _ in wanted})
         self.engine = ImageEngine(ImageSettings.from_mapping(engine_settings), cache_dir,
@@ -103,10 +107,12 @@ class GalleryFeature(Feature):
         return {"images": images, "thumb": images[0]["thumb"], "manifest": iiif.manifest_path(record.entry.id)}
 
     def page_html(self, ctx: BuildContext, relpath: str, html: str, page_url: str) -> str:
-        page_dir = posixpath.dirname(relpath)
-        images = {site_path(page_dir, src): image_view(result, None, self.prefix)
-                  for (page, src), result in self.body_results.items() if page == relpath}
-        return rewrite_body_images(html, images, page_url) if images else html
+        if not self.body_results:
+            return html
+        if not self.body_views:
+            self.body_views = {path: image_view(result, None, self.prefix)
+                               for path, result in self.body_results.items()}
+        return rewrite_body_images(html, self.body_views, page_url)
 
     def files(self, ctx: BuildContext) -> Iterable[GeneratedFile]:
         manifests = []

@@ -62,7 +62,7 @@ class ListingsFeature(Feature):
         pages = []
         for section in SECTIONS:
             members = [c for c in cards.values() if c["section"] == section]
-            pages += section_pages(section, members, settings.page_size, browse)
-        pages += taxonomy_pages(taxonomy, cards, settings.page_size)
+            pages += section_pages(section, members, settings.page_size, browse, ctx.language)
+        pages += taxonomy_pages(taxonomy, cards, settings.page_size, ctx.language)
         pages.append(home_page(self.views, cards, taxonomy, settings))
         return pages

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable
 
+from ..i18n import DEFAULT, Language, text_in
 from ..labels import kind_label
 from ..model import KINDS
 from ..site import GeneratedPage
@@ -26,7 +27,7 @@ def order_of(section: str) -> Callable[[Iterable[dict[str, Any]]], list[dict[str
 
 
 def section_pages(section: str, cards: list[dict[str, Any]], page_size: int,
-                  browse: list[dict[str, Any]]) -> list[GeneratedPage]:
+                  browse: list[dict[str, Any]], language: Language = DEFAULT) -> list[GeneratedPage]:
     zh, en = SECTIONS[section]
     ordered = order_of(section)(cards)
     counts = {kind: sum(1 for card in cards if card["kind"] == kind) for kind in KINDS[section]}
@@ -35,10 +36,10 @@ def section_pages(section: str, cards: list[dict[str, Any]], page_size: int,
     common = {"section": {"key": section, "zh": zh, "en": en, "url": f"{section}/", "count": len(cards)},
               "kinds": kinds, "dated": section == "events", "browse": browse,
               "today": next((c["today"] for c in cards if c.get("today")), None)}
-    pages = listing_pages(f"{section}/", ordered, page_size, f"{zh} {en}",
+    pages = listing_pages(f"{section}/", ordered, page_size, text_in(language, zh, en),
                           {**common, "heading": {"zh": zh, "en": en}, "current_kind": None})
     for item in kinds:
         members = [card for card in ordered if card["kind"] == item["kind"]]
-        pages += listing_pages(item["url"], members, page_size, f"{kind_label(item['kind'])} · {zh} {en}",
+        pages += listing_pages(item["url"], members, page_size, f"{kind_label(item['kind'], language)} · {text_in(language, zh, en)}",
                                {**common, "heading": None, "current_kind": item["kind"]})
     return pages

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..i18n import DEFAULT, Language, text_in
 from ..site import GeneratedPage
 from ..sorting import title_sort_key
 from .cards import by_title, chronological
@@ -25,19 +26,21 @@ def dimensions_data(taxonomy: Taxonomy) -> list[dict[str, Any]]:
     return [dimension_data(d, len(taxonomy.terms[d.key])) for d in DIMENSIONS.values()]
 
 
-def taxonomy_pages(taxonomy: Taxonomy, cards: dict[str, dict[str, Any]], page_size: int) -> list[GeneratedPage]:
+def taxonomy_pages(taxonomy: Taxonomy, cards: dict[str, dict[str, Any]], page_size: int,
+                   language: Language = DEFAULT) -> list[GeneratedPage]:
     pages = []
     browse = dimensions_data(taxonomy)
     for dimension in DIMENSIONS.values():
         terms = taxonomy.terms[dimension.key]
-        pages.append(GeneratedPage(f"{dimension.key}/index.md", f"{dimension.zh} {dimension.en}",
+        pages.append(GeneratedPage(f"{dimension.key}/index.md", text_in(language, dimension.zh, dimension.en),
                                    INDEX_TEMPLATE, {"dimension": dimension_data(dimension),
                                                     "groups": index_groups(taxonomy, dimension.key),
                                                     "count": len(terms), "browse": browse}, meta=WIDE))
         order = chronological if dimension.key == "years" else by_title
         for term in terms.values():
             members = order(cards[entry_id] for entry_id in term.ids)
-            title = f"{term.name} · {dimension.zh_one} {dimension.en_one}"
+            name = (term.name_en or term.name) if not language.is_default else term.name
+            title = f"{name} · {text_in(language, dimension.zh_one, dimension.en_one)}"
             pages += listing_pages(taxonomy.url(dimension.key, term.key), members, page_size, title, {
                 "dimension": dimension_data(dimension), "term": term_data(taxonomy, dimension.key, term, cards),
                 "heading": {"zh": term.name, "en": term.name_en}, "browse": browse})

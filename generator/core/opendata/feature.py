@@ -8,6 +8,7 @@ from typing import Any, Iterable
 
 from ..addresses import link
 from ..history import NoHistory, read_history
+from ..i18n import text_in
 from ..jsonld import CONTEXT, compact
 from ..site import BuildContext, Feature, GeneratedFile, GeneratedPage
 from . import exports
@@ -16,7 +17,7 @@ from .feed import FEED, FEED_SIZE, atom_feed, dated
 from .records import entry_record, published
 
 PAGE = exports.DATA_DIR + "index.md"
-TITLE = "开放数据 Open data"
+TITLE = ("开放数据", "Open data")
 DESCRIPTION_ZH = ("水族马尾绣档案的全部已发布条目——技艺、工坊、绣娘、作品、节日、比赛和课程——"
                   "以 CSV、JSON 和 GeoJSON 提供，附 Frictionless 数据包说明。")
 DESCRIPTION_EN = ("Every published entry of the Shui horse-tail embroidery archive (techniques, workshops, "
@@ -77,7 +78,7 @@ class OpenDataFeature(Feature):
                             for c in COLUMNS],
                 "separator": LIST_SEPARATOR, "licence": exports.LICENCE,
                 "jsonld": dataset_jsonld(ctx, files, made.newest)}
-        yield GeneratedPage(PAGE, TITLE, "data.html", data, search=True)
+        yield GeneratedPage(PAGE, text_in(ctx.language, *TITLE), "data.html", data, search=True)
 
 
 def first_seen(content_root) -> dict[str, date]:

@@ -1,0 +1,135 @@
+"""The English site beside the Chinese one: the same pages at /en/, one language per page,
+each page linking its other-language version both ways, English text where there is one."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+import yaml
+
+from sitebuild import CONTENT, PROJECT, soup
+
+CHINESE = re.compile(r"[\u4e00-\u9fff]")
+LOCALES = PROJECT / "theme" / "locales"
+
+
+def entry_pages(site: Path) -> list[Path]:
+    return sorted(p for section in ("crafts", "events", "lessons")
+                  for p in (site / section).glob("*/index.html")
+                  if (CONTENT / section / p.parent.name / "index.md").is_file())
+
+
+def alternates(page: Path) -> dict[str, str]:
+    return {link["hreflang"]: link["href"] for link in soup(page).select("link[hreflang]")}
+
+
+def resolve(page: Path, href: str) -> Path:
+    return (page.parent / href).resolve() / "index.html"
+
+
+def test_both_sites_declare_their_language(shipped_site):
+    assert soup(shipped_site / "index.html").html["lang"] == "zh-Hans"
+    assert soup(shipped_site / "en" / "index.html").html["lang"] == "en"
+
+
+def test_every_entry_links_its_other_language_both_ways(shipped_site):
+    pages = entry_pages(shipped_site)
+    assert len(pages) == 14
+    for chinese in pages:
+        english = shipped_site / "en" / chinese.relative_to(shipped_site)
+        links = alternates(chinese)
+        assert set(links) == {"zh-Hans", "en", "x-default"}
+        assert resolve(chinese, links["en"]) == english.resolve()
+        assert resolve(chinese, links["zh-Hans"]) == chinese.resolve()
+        back = alternates(english)
+        assert resolve(english, back["zh-Hans"]) == chinese.resolve()
+        assert resolve(english, back["x-default"]) == chinese.resolve()
+        switch = soup(chinese).select_one("a.archive-language__link")
+        assert switch["hreflang"] == "en" and resolve(chinese, switch["href"]) == english.resolve()
+
+
+def test_english_h1_is_the_english_title_or_the_chinese_one_marked(shipped_site):
+    import frontmatter
+    for chinese in entry_pages(shipped_site):
+        source = CONTENT / chinese.parent.parent.name / chinese.parent.name / "index.md"
+        front = frontmatter.load(source).metadata
+        h1 = soup(shipped_site / "en" / chinese.relative_to(shipped_site)).select_one("article h1")
+        if front.get("title_en"):
+            assert h1.get_text(strip=True) == front["title_en"] and h1.get("lang", "en") == "en"
+        else:
+            assert h1.get_text(strip=True) == front["title"] and h1["lang"] == "zh-Hans"
+
+
+def test_english_text_from_index_en_md_else_the_chinese_under_a_note(shipped_site):
+    translated = soup(shipped_site / "en" / "crafts" / "horse-tail-embroidery" / "index.html")
+    assert "A few hairs from a horse's" in translated.select_one("article").get_text()
+    assert translated.select_one(".archive-untranslated") is None
+    chinese = soup(shipped_site / "crafts" / "horse-tail-embroidery" / "index.html").select_one("article")
+    assert "horse's" not in chinese.get_text()
+    # An entry without index.en.md: the Chinese text, marked as Chinese, under a note
+    untranslated = [p for p in entry_pages(shipped_site)
+                    if not (CONTENT / p.parent.parent.name / p.parent.name / "index.en.md").exists()]
+    for page in untranslated:
+        block = soup(shipped_site / "en" / page.relative_to(shipped_site)).select_one(".archive-untranslated")
+        assert block["lang"] == "zh-Hans"
+        assert "no English text yet" in block.select_one(".archive-untranslated__note").get_text()
+
+
+def test_english_navigation_and_interface_have_no_chinese(shipped_site):
+    for name in ("index.html", "crafts/index.html", "calendar/index.html", "about/index.html"):
+        page = soup(shipped_site / "en" / name)
+        for part in page.select("header.md-header, nav.md-tabs, nav.md-nav--primary"):
+            text = part.get_text(" ", strip=True).replace("中文", "")  # the language link names itself
+            assert not CHINESE.search(text), (name, text)
+    labels = soup(shipped_site / "en" / "events" / "duan-festival" / "index.html").select("article dt, article h2, article h3")
+    assert labels and not [dt.get_text() for dt in labels if CHINESE.search(dt.get_text())]
+
+
+def test_chinese_interface_has_no_english_labels(shipped_site):
+    labels = soup(shipped_site / "events" / "duan-festival" / "index.html").select("article dt, article h2")
+    assert labels and all(CHINESE.search(label.get_text()) or label.get_text().strip().startswith(("GB/T", "APA", "IIIF"))
+                          for label in labels)
+
+
+def test_one_sitemap_lists_every_page_in_both_languages(shipped_site):
+    assert not (shipped_site / "en" / "sitemap.xml").exists()
+    tree = ElementTree.parse(shipped_site / "sitemap.xml")
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    urls = tree.getroot().findall("s:url", ns)
+    locs = [u.find("s:loc", ns).text for u in urls]
+    assert "/crafts/horse-tail-embroidery/" in locs and "/en/crafts/horse-tail-embroidery/" in locs
+    for url in urls:
+        links = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)}
+        assert set(links) == {"zh-Hans", "en", "x-default"}
+        assert links["en"] == "/en" + links["zh-Hans"]
+
+
+def test_english_calendar_feeds_have_english_names(shipped_site):
+    import icalendar
+    feed = icalendar.Calendar.from_ical((shipped_site / "en" / "calendar" / "archive.ics").read_bytes())
+    assert not CHINESE.search(str(feed["X-WR-CALNAME"]))
+    summaries = [str(event["SUMMARY"]) for event in feed.walk("VEVENT")]
+    assert "Spring Festival" in " ".join(summaries)
+
+
+def test_string_tables_have_the_same_keys_and_every_key_used_exists():
+    tables = {code: yaml.safe_load((LOCALES / f"{code}.yml").read_text(encoding="utf-8")) for code in ("zh", "en")}
+    assert set(tables["zh"]) == set(tables["en"])
+    used = set()
+    for template in (PROJECT / "theme").rglob("*.html"):
+        used |= set(re.findall(r"""(?<![\w.])t\(\s*["']([a-z_]+)["']\s*[,)]""", template.read_text(encoding="utf-8")))
+    assert not used - set(tables["zh"]), used - set(tables["zh"])
+    for code, table in tables.items():
+        for key, text in table.items():
+            if code == "en" and key not in ("language_switch",):
+                assert not CHINESE.search(str(text)) or "引用日期" in str(text), (key, text)
+
+
+@pytest.mark.parametrize("code", ["zh", "en"])
+def test_lunar_dates_explained_in_the_pages_language(shipped_site, code):
+    root = shipped_site if code == "zh" else shipped_site / "en"
+    card = soup(root / "events" / "spring-festival" / "index.html").select_one("section.archive-facts").get_text(" ")
+    expected = "每年农历正月初一" if code == "zh" else "every year on the 1st day of the 1st lunar month"
+    assert expected in card
