@@ -217,7 +217,9 @@ def test_events_listing_upcoming_first_then_past_newest_first(site):
     assert found[-1]["title"] == "端节"  # no date: last
     page = soup(page_at(site, "events/"))
     headings = [h.get_text(" ", strip=True) for h in page.select("h2.archive-listing-group")]
-    assert headings == ["即将举行 Upcoming", "往期 Past", "日期不定 No fixed date"]
+    assert headings == ["即将举行", "往期", "日期不定"]
+    english = soup(site / "en" / "events" / "index.html").select("h2.archive-listing-group")
+    assert [h.get_text(" ", strip=True) for h in english] == ["Upcoming", "Past", "No fixed date"]
     assert [len(h.find_next_sibling("ul").select("li.archive-card")) for h in page.select("h2.archive-listing-group")] == \
         [len(upcoming), len(past), 1]
     card = page.select_one("li.archive-card")

@@ -56,5 +56,5 @@ class RedirectFeature(Feature):
                 for url, entry_id in found.items()]
 
     def publish(self, ctx: BuildContext, site_dir: Path) -> None:
-        if self.note:
+        if self.note and ctx.language.is_default:  # once, not again for the English site
             ctx.report(self.note)
