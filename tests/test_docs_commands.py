@@ -195,3 +195,14 @@ def test_inline_commands_are_the_shell_blocks_commands():
         for span in re.findall(r"`((?:python3 tasks\.py|\.venv/bin/)[^`\n]*)`", prose):
             words = shlex.join(shlex.split(span.rstrip("… "), comments=True))
             assert any(c == words or c.startswith(words + " ") for c in shown), (doc, span)
+
+
+def test_the_contribute_page_shows_its_commands_as_code_blocks(shipped_site):
+    """On the site, each command is a code block of its own line, copied as it is: never inline
+    text starting with the fence's language ("sh python3 tasks.py serve")."""
+    from sitebuild import soup
+    page = soup(shipped_site / "contribute" / "index.html").select_one("article")
+    blocks = [pre.get_text() for pre in page.select("pre")]
+    shown = [shlex.join(shlex.split(line)) for block in blocks for line in block.splitlines() if line.strip()]
+    assert shown == commands_of("content/contribute.md")
+    assert not [code for code in page.select("code") if code.get_text().startswith(("sh ", "bash "))]
