@@ -37,7 +37,7 @@ import pytest
 
 from sitebuild import PROJECT
 
-DOCS = ["content/contribute.md", "CONTRIBUTING.md", "README.md", "docs/DEPLOY.md"]
+DOCS = ["content/contribute.md", "content/contribute.en.md", "CONTRIBUTING.md", "README.md", "docs/DEPLOY.md"]
 FENCE = re.compile(r"^(?P<indent>[ \t]*)```(?P<lang>[\w-]*)[^\n]*\n(?P<body>.*?)^(?P=indent)```[ \t]*$",
                    re.M | re.S)
 RULES = [  # (regular expression on the command, how it is run)
@@ -197,12 +197,16 @@ def test_inline_commands_are_the_shell_blocks_commands():
             assert any(c == words or c.startswith(words + " ") for c in shown), (doc, span)
 
 
-def test_the_contribute_page_shows_its_commands_as_code_blocks(shipped_site):
+@pytest.mark.parametrize("doc,page", [("content/contribute.md", "contribute/index.html"),
+                                      ("content/contribute.en.md", "en/contribute/index.html")])
+def test_the_contribute_page_shows_its_commands_as_code_blocks(shipped_site, doc, page):
     """On the site, each command is a code block of its own line, copied as it is: never inline
     text starting with the fence's language ("sh python3 tasks.py serve")."""
     from sitebuild import soup
-    page = soup(shipped_site / "contribute" / "index.html").select_one("article")
-    blocks = [pre.get_text() for pre in page.select("pre")]
+    article = soup(shipped_site / page).select_one("article")
+    blocks = [pre.get_text() for pre in article.select("pre")]
     shown = [shlex.join(shlex.split(line)) for block in blocks for line in block.splitlines() if line.strip()]
-    assert shown == commands_of("content/contribute.md")
-    assert not [code for code in page.select("code") if code.get_text().startswith(("sh ", "bash "))]
+    assert shown == commands_of(doc)
+    assert not [code for code in article.select("code") if code.get_text().startswith(("sh ", "bash "))]
+    steps = article.select("ol > li")
+    assert len(steps) == 5 and "5. " not in steps[3].get_text()  # the last step is an item of its own
