@@ -164,6 +164,16 @@ BAD_ENTRIES = [
         image="images/logo.svg"),
     Bad("image-withdrawn", "crafts/usegone/index.md", "gallery.0.src", "src:", withdrawn_image,
         image="../gone/images/a.jpg"),
+    Bad("consent-missing", "crafts/noconsent/index.md", "consent", "kind:",
+        entry({"id": "cons0001", "kind": "artisan", "title": "绣娘"})),
+    Bad("consent-missing", "crafts/consented/index.md", "gallery.0.people", "people:",
+        entry(technique(id="cons0002", gallery=[image(people="consented")]), files=in_images("a.jpg", a_jpeg))),
+    Bad("contact-details", "crafts/phone/index.md", "consent.recorded_by", "recorded_by:",
+        entry({"id": "phon0001", "kind": "artisan", "title": "绣娘",
+               "consent": {"date": "2025-11-02", "scope": "姓名", "recorded_by": "王老师 13812345678"}})),
+    Bad("image-withheld", "crafts/withheld/index.md", "body", "![",
+        entry(technique(id="with0001", gallery=[image(people="withheld")]), body="![家人](images/a.jpg)\n",
+              files=in_images("a.jpg", a_jpeg)), image="images/a.jpg"),
 ]
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from .consent import check_consent
 from .frontmatter_source import line_of
 from .model import Event
 from .images.paths import check_image_path
@@ -23,6 +24,7 @@ if TYPE_CHECKING:  # the loader calls these checks
 def check_entry(record: Record, content_root: Path) -> list[Problem]:
     entry, relpath, lines = record.entry, record.relpath, record.lines
     found = _check_gallery_paths(entry, relpath, lines, content_root, record.bundle_dir)
+    found += check_consent(record)
     if isinstance(entry, Event) and not record.invalid & {"start", "end", "timezone", "lunar"}:
         found += _check_event_dates(entry, relpath, lines)
     return found

@@ -84,6 +84,14 @@ class Place(Strict):
     lon: float | None = Field(None, ge=-180, le=180)
 
 
+class Consent(Strict):
+    """A living person's agreement to be published, as the archive recorded it. Never contact
+    details: how to reach the person stays with whoever recorded the consent, outside the repository."""
+    date: PlainDate = Field(description="day the consent was given (YYYY-MM-DD)")
+    scope: Text = Field(description="what may be published, e.g. 姓名、作品照片 / name and photos of her work")
+    recorded_by: Text = Field(description="who recorded the consent: a name or role, no phone or e-mail")
+
+
 class GalleryImage(Strict):
     src: Text = Field(description="path relative to the entry's folder, e.g. images/panel.jpg")
     alt: Text = Field(description="what the image shows, for readers who cannot see it")
@@ -93,7 +101,9 @@ class GalleryImage(Strict):
     credit: Text = Field(description="who made the image")
     rights: RightsUri = Field(description="Creative Commons or rightsstatements.org URI")
     people: Literal["none", "consented", "withheld"] = Field(
-        "none", description="people shown: none, consented (they agreed), withheld (not identifiable)")
+        "none", description="people shown: none; consented (they agreed: needs consent here or on "
+        "the entry); withheld (they did not agree: the image is kept but never published)")
+    consent: Consent | None = Field(None, description="consent of the people shown, when not on the entry")
 
 
 class Withdrawal(Strict):
@@ -127,6 +137,9 @@ class Entry(Strict):
     author: list[Text] = Field(
         [], description="names to cite as the entry's authors, as they should appear in a reference; "
                         "without it the archive itself is cited as the author")
+    consent: Consent | None = Field(
+        None, description="consent of the person the entry is about (required for an artisan "
+        "who is not illustrative), and of people in its images")
     withdrawn: Withdrawal | None = Field(
         None, description="set when the community asks for the entry to be taken down; "
         "it then appears nowhere on the site, and /id/<id>/ says it was withdrawn")

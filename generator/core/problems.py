@@ -57,6 +57,9 @@ CODES: dict[str, tuple[str, str]] = {
     "image-too-large": ("图片像素过多（可能是解压炸弹）", "image has too many pixels (possible decompression bomb)"),
     "image-svg-refused": ("不接受 SVG 图片（可能含脚本）", "SVG images are refused (they can carry scripts)"),
     # consent and withdrawal
+    "consent-missing": ("缺少同意记录 consent", "consent record is missing"),
+    "contact-details": ("同意记录里不能有联系方式", "no contact details in a consent record"),
+    "image-withheld": ("图片标为 people: withheld，不会发布", "image is marked people: withheld and is never published"),
     "image-withdrawn": ("图片属于已应社区要求撤回的条目，不能再发布", "image belongs to an entry withdrawn at the community's request and cannot be published"),
 }
 

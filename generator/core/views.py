@@ -54,14 +54,18 @@ def ref_to(catalogue: Catalogue, entry_id: str) -> dict[str, Any] | None:
 
 
 # Fields kept in the repository for the archive's own records, never published.
-PRIVATE_FIELDS = {"withdrawn"}
+PRIVATE_FIELDS = {"withdrawn", "consent"}
 
 
 def public_fields(catalogue: Catalogue, record: Record) -> dict[str, Any]:
     """The entry's front matter as it may be published (pages, open data, anything else):
-    without the archive's private fields, and a result naming a withdrawn entry keeps only its
-    rank (the note is about the withdrawn entry)."""
+    without the archive's private fields (consent records, withdrawal), without images whose
+    people withheld consent, and a result naming a withdrawn entry keeps only its rank (the
+    note is about the withdrawn entry)."""
     fields = record.entry.model_dump(mode="json", exclude_none=True, exclude=PRIVATE_FIELDS)
+    if "gallery" in fields:
+        fields["gallery"] = [{k: v for k, v in image.items() if k not in PRIVATE_FIELDS}
+                             for image in fields["gallery"] if image.get("people") != "withheld"]
     for result in fields.get("results", []):
         if catalogue.is_withdrawn(result["entry"]):
             result.pop("note", None)

@@ -22,11 +22,30 @@ OWN_SETTINGS = ("cache_dir", "url_prefix")
 DEFAULT_CACHE_DIR = ".cache/images"
 
 
-def _publishable(ctx: BuildContext, path: Path, where: Where) -> Path | Problem:
-    """The image, unless it lies in the folder of an entry withdrawn at the community's request."""
+def _withheld_images(ctx: BuildContext) -> dict[Path, str]:
+    """Every image a gallery marks `people: withheld` -> where it says so. Such an image is never
+    derived, wherever else it is named."""
+    found: dict[Path, str] = {}
+    for record in ctx.catalogue.entries:
+        for index, image in enumerate(record.entry.gallery):
+            src = getattr(image, "src", None)
+            if src is None or getattr(image, "people", None) != "withheld":
+                continue
+            where = Where(record.relpath, f"gallery.{index}.src", None, src)
+            path = check_image_path(ctx.catalogue.content_root, record.bundle_dir, src, where)
+            if isinstance(path, Path):
+                found.setdefault(path, f"{record.relpath} gallery.{index}")
+    return found
+
+
+def _publishable(ctx: BuildContext, path: Path, where: Where, withheld: dict[Path, str]) -> Path | Problem:
+    """The image, unless it lies in the folder of an entry withdrawn at the community's request
+    or a gallery marks it `people: withheld`."""
     relpath = path.relative_to(ctx.catalogue.content_root.resolve()).as_posix()
     if ctx.catalogue.is_withdrawn_file(relpath):
         return ImageRejected("image-withdrawn", f"it is in {relpath}", f"位于 {relpath}").to_problem(where)
+    if path in withheld:
+        return ImageRejected("image-withheld", f"marked in {withheld[path]}", f"见 {withheld[path]}").to_problem(where)
     return path
 
 
@@ -51,19 +70,20 @@ class GalleryFeature(Feature):
         cache_dir = ctx.project_root / ctx.settings.get("cache_dir", DEFAULT_CACHE_DIR)
         problems: list[Problem] = []
         wanted = []  # (results, key, path, where) of every image to derive
+        withheld = _withheld_images(ctx)
         for record in ctx.catalogue.entries:
             # A broken entry's images are checked too (every problem in one run), never kept.
             results = self.results if ctx.catalogue.get(record.entry_id) is record else {}
             for index, image in enumerate(record.entry.gallery):
                 src = getattr(image, "src", None)  # None: an invalid item of a broken entry
-                if src is None:
-                    continue
+                if src is None or getattr(image, "people", None) == "withheld":
+                    continue  # a withheld image is never derived (its path is still checked)
                 field = f"gallery.{index}.src"
                 where = Where(record.relpath, field, line_of(record.lines, field), src)
                 found = check_image_path(ctx.catalogue.content_root, record.bundle_dir, src, where)
                 if isinstance(found, Problem):
                     continue  # path problems are reported by the content checks
-                found = _publishable(ctx, found, where)
+                found = _publishable(ctx, found, where, withheld)
                 if isinstance(found, Problem):
                     problems.append(found)
                 else:
@@ -75,7 +95,7 @@ class GalleryFeature(Feature):
                 where = Where(page.relpath, "body", line, src)
                 found = check_image_path(ctx.catalogue.content_root, page.folder, src, where)
                 if isinstance(found, Path):
-                    found = _publishable(ctx, found, where)
+                    found = _publishable(ctx, found, where, withheld)
                 if isinstance(found, Problem):
                     problems.append(found)
                 else:

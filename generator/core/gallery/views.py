@@ -5,6 +5,7 @@ from typing import Any
 
 from ..images import ImageResult
 from ..model import GalleryImage
+from ..views import PRIVATE_FIELDS
 from .rights import rights_label
 
 # Browsers take the first <source> they support: the smallest format first.
@@ -23,7 +24,7 @@ def image_view(result: ImageResult, image: GalleryImage | None, prefix: str) -> 
     sources = [{"type": MIME[fmt],
                 "candidates": [{"url": d.url(prefix), "width": d.width} for d in result.by_format(fmt)]}
                for fmt in sorted(result.formats, key=FORMAT_ORDER.index)]
-    described = image.model_dump(mode="json", exclude_none=True) if image else {}
+    described = image.model_dump(mode="json", exclude_none=True, exclude=PRIVATE_FIELDS) if image else {}
     return {
         **described,
         "rights_label": rights_label(image.rights) if image else "",
