@@ -48,7 +48,7 @@ EXPECTED_KEYS = set(DATED) | {"spri001-2026", "spri001-2027"}
 
 
 def _content(root: Path) -> Path:
-    write_entry(root, "crafts", "artisan", {"id": "arti001", "kind": "artisan", "title": "绣娘"})
+    write_entry(root, "crafts", "artisan", {"id": "arti001", "kind": "artisan", "title": "绣娘", "illustrative": True})
     write_entry(root, "crafts", "workshop", {"id": "shop001", "kind": "workshop", "title": "工坊"})
     write_entry(root, "crafts", "work", {"id": "work001", "kind": "work", "title": "背带"})
     for entry_id, (slug, front) in EVENTS.items():
