@@ -219,3 +219,24 @@ def test_open_data_carries_neither_consent_nor_withheld_images(built):
     assert "consent" not in artisan_record
     assert [image["alt"] for image in artisan_record["gallery"]] == ["绣娘在工作", "绣片"]
     assert all("consent" not in image for image in artisan_record["gallery"])
+
+
+def test_new_artisan_shows_the_consent_record_to_fill_in(content, capsys):
+    from generator.core.scaffold import new_entry
+    created = new_entry(content, "craft", "某绣娘", kind="artisan")
+    text = created.path.read_text(encoding="utf-8")
+    assert "# consent:" in text and "#   recorded_by:" in text
+    relpath = created.path.relative_to(content).as_posix()
+    code, out = check(content, capsys)
+    assert code == 1 and reported(out, relpath, "consent-missing", "consent"), out
+    # Uncommented as written, its placeholders are problems until replaced.
+    lines, inside = [], False
+    for line in text.splitlines(keepends=True):
+        inside = line.startswith("# consent:") or (inside and line.startswith("#   "))
+        lines.append(line.replace("# consent:", "consent:").replace("#   ", "  ").replace("YYYY-MM-DD", "2025-11-02")
+                     if inside else line)
+    created.path.write_text("".join(lines), encoding="utf-8")
+    code, out = check(content, capsys)
+    assert not reported(out, relpath, "consent-missing", "consent"), out
+    assert reported(out, relpath, "placeholder", "consent.scope")
+    assert reported(out, relpath, "placeholder", "consent.recorded_by")

@@ -15,6 +15,8 @@ SOURCE_TITLE = "来源标题 / title of the source"
 GRADE = "年级 / grade"
 SUBJECT = "学科 / subject"
 OBJECTIVE = "教学目标 / what pupils will be able to do"
+CONSENT_SCOPE = "同意公开的内容 / what may be published"
+CONSENT_RECORDER = "记录人 / who recorded it"
 BODY = {
     "crafts": "在这里用中文介绍这一条目：它是什么、在哪里、和马尾绣有什么关系。（英文说明可以写在中文后面。）\n",
     "events": "在这里介绍这次活动：时间、地点、内容和参加的人。只写有来源可查的事实。（英文说明可以写在中文后面。）\n",
@@ -22,7 +24,8 @@ BODY = {
 }
 # Everything above, and what earlier versions of `new` wrote, as a volunteer may still have it.
 PLACEHOLDERS: tuple[str, ...] = (
-    SOURCE_TITLE, GRADE, SUBJECT, OBJECTIVE, *(text.strip() for text in BODY.values()),
+    SOURCE_TITLE, GRADE, SUBJECT, OBJECTIVE, CONSENT_SCOPE, CONSENT_RECORDER,
+    *(text.strip() for text in BODY.values()),
     "一句话简介。", "One-line summary.", "English notes may follow the Chinese text.",
     "发布机构 / publisher", "地点 / place",
     "在这里用中文介绍这一条目：它是什么、在哪里、和马尾绣有什么关系。",

@@ -16,7 +16,7 @@ from .catalogue import build_catalogue
 from .ids import new_id
 from .model import KINDS
 from .pinyin import syllables
-from .placeholders import BODY, GRADE, OBJECTIVE, SOURCE_TITLE, SUBJECT
+from .placeholders import BODY, CONSENT_RECORDER, CONSENT_SCOPE, GRADE, OBJECTIVE, SOURCE_TITLE, SUBJECT
 
 SECTION_OF = {"craft": "crafts", "event": "events", "lesson": "lessons"}
 
@@ -64,6 +64,12 @@ _GALLERY = """# gallery:                # 图片放在本文件夹里 / images g
 #     rights: https://creativecommons.org/licenses/by/4.0/
 #     people: none        # none / consented / withheld
 """
+# An artisan about a real person needs consent (see consent.py); shown, never filled in for them.
+_CONSENT = f"""# consent:                # 真实人物须有本人同意公开的记录；不写电话和电子邮件 / a real person's consent; no phone or e-mail
+#   date: YYYY-MM-DD
+#   scope: {CONSENT_SCOPE}
+#   recorded_by: {CONSENT_RECORDER}
+"""
 _START = """start:                    # 必填：有来源的开始日期 YYYY-MM-DD 或时间 YYYY-MM-DDTHH:MM，不要编造 / required: a date from a source, never invented
 # end:                    # 最后一天（含）/ last day, inclusive
 """
@@ -99,6 +105,8 @@ def new_entry(content_root: Path, what: str, title: str, *, title_en: str | None
         front += (f"grades:\n  - {_scalar(GRADE)}\nsubjects:\n  - {_scalar(SUBJECT)}\n"
                   "duration_minutes:         # 必填：课时（分钟）/ required: minutes\n"
                   f"objectives:\n  - {_scalar(OBJECTIVE)}\n")
+    if kind == "artisan":
+        front += _CONSENT
     if section != "lessons":
         front += _PLACE
     front += _GALLERY
