@@ -24,12 +24,15 @@ def _image(people: str) -> list[dict]:
     return [{"src": "photo.jpg", "alt": "绣片", "credit": "编辑组", "rights": CC0, "people": people}]
 
 
+# Artisans about real people carry their consent record (never published).
+CONSENT = {"date": "2025-11-02", "scope": "姓名和作品照片", "recorded_by": "编辑组"}
 CRAFTS = {  # slug: front matter
     "technique": {"id": "tech001", "kind": "technique", "title": "马尾绣", "title_en": "Horse-tail embroidery"},
     "workshop": {"id": "shop001", "kind": "workshop", "title": "基地", "place": PLACE, "techniques": ["tech001"]},
     "artisan": {"id": "arti001", "kind": "artisan", "title": "绣娘", "summary": "一位绣娘", "techniques": ["tech001"],
-                "gallery": _image("withheld")},
-    "consented": {"id": "arti002", "kind": "artisan", "title": "另一位绣娘", "gallery": _image("consented")},
+                "gallery": _image("withheld"), "consent": CONSENT},
+    "consented": {"id": "arti002", "kind": "artisan", "title": "另一位绣娘", "gallery": _image("consented"),
+                  "consent": CONSENT},
     "work": {"id": "work001", "kind": "work", "title": XSS_TITLE, "makers": ["arti001", "shop001"],
              "techniques": ["tech001"], "materials": ["马尾毛", "丝线"], "period": "2021", "tags": ["背带"],
              "gallery": _image("none")},
