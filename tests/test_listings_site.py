@@ -36,12 +36,14 @@ def crafts() -> dict[str, dict]:
         if n % 10 == 3:
             front["period"] = f"{2000 + n}年"
         found[f"work{n:02d}"] = front
+    consent = {"date": "2025-11-02", "scope": "姓名和作品照片", "recorded_by": "编辑组"}  # real artisans need one
     found["hostile"] = {"id": "host001", "kind": "artisan", "title": f"绣娘{HOSTILE}", "tags": [HOSTILE],
-                        "place": {"name": HOSTILE, "region": "贵州省"}}
+                        "place": {"name": HOSTILE, "region": "贵州省"}, "consent": consent}
     found["pictured"] = {"id": "pict001", "kind": "artisan", "title": "有照片的绣娘", "featured": True,
-                         "added": "2026-06-01",
+                         "added": "2026-06-01", "consent": consent,
                          "gallery": [{"src": "p.jpg", "alt": "绣娘在绣花", "credit": "编辑组", "rights": CC0}]}
-    found["plain"] = {"id": "plai001", "kind": "artisan", "title": "没有照片的绣娘", "featured": True}
+    found["plain"] = {"id": "plai001", "kind": "artisan", "title": "没有照片的绣娘", "featured": True,
+                      "consent": consent}
     return found
 
 
