@@ -48,6 +48,7 @@ SECRETS = {
     "event image": "wdngathering",
     "event folder": "withdrawn-gathering-qzx",
     "result note": "获奖作品说明qzx",
+    "english text": "Her English story qzx",
 }
 
 
@@ -77,6 +78,7 @@ def write_withdrawal_site(root: Path) -> None:
     _photo(artisan.parent / "images" / f"{s['image']}.jpg", "magenta")
     _photo(artisan.parent / "images" / f"{s['body image']}.png", "orange")
     (artisan.parent / "notes.txt").write_text(s["title"], encoding="utf-8")
+    (artisan.parent / "index.en.md").write_text(f"{s['english text']}\n", encoding="utf-8")
 
     work = write_entry(root, "crafts", "work", {
         "id": "work001", "kind": "work", "title": "背带", "techniques": ["tech001"],
@@ -159,6 +161,8 @@ def test_the_permanent_link_is_a_plain_tombstone(built):
     assert (page.parent / home / "index.html").resolve() == (built / "site" / "index.html").resolve()
     assert tree.select_one("meta[name='robots']")["content"] == "noindex"
     assert (built / "site" / "id" / WITHDRAWN_EVENT_ID / "index.html").is_file()
+    english = built / "site" / "en" / "id" / WITHDRAWN_ID / "index.html"
+    assert WITHDRAWN_DAY in soup(english).get_text() and not soup(english).select("img, script")
     # The entry's own page is not rendered at all, nor its folder copied.
     assert not (built / "site" / "crafts" / SECRETS["folder"]).exists()
     assert not (built / "site" / "events" / SECRETS["event folder"]).exists()
