@@ -44,6 +44,7 @@ class ArchiveConfig(Config):
     listings = config_options.Type(dict, default={})
     # Other languages' sites, built after this one: language code -> configuration file.
     languages = config_options.Type(dict, default={})
+    search = config_options.Type(dict, default={})
 
 
 class ArchivePlugin(BasePlugin[ArchiveConfig]):

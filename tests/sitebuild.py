@@ -12,7 +12,7 @@ import yaml
 PROJECT = Path(__file__).resolve().parent.parent
 CONTENT = PROJECT / "content"
 
-# MkDocs resolves some settings (the jieba dictionary) against the working folder.
+# MkDocs resolves some settings against the working folder.
 os.chdir(PROJECT)
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 

@@ -11,6 +11,7 @@ from .listings.feature import ListingsFeature
 from .permalinks import PermalinkFeature
 from .redirects import RedirectFeature
 from .raw_html import RawHtmlFeature
+from .search.feature import SearchFeature
 from .site import Feature
 from .withdrawal import WithdrawalFeature
 
@@ -27,4 +28,5 @@ FEATURES: list[type[Feature]] = [
     CraftsJsonLdFeature,
     RedirectFeature,
     ListingsFeature,  # last: its cards show what the others know of an entry (pictures, dates)
+    SearchFeature,  # last: it indexes the pages the others helped write
 ]

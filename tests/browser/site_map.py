@@ -41,7 +41,8 @@ class SiteMap:
 
 
 # One page of each sort: a home page, a crafts entry with a gallery, an event, a month page with
-# events, a lesson, a listing, a taxonomy page (one tag's entries) and a search.
+# events, a lesson, a listing, a taxonomy page (one tag's entries), the browse page, and the
+# browse page answering a query.
 KEY_PAGES = {
     "home": lambda site: "",
     "gallery-entry": lambda site: _first(url for url in site.galleries if url.startswith("crafts/")),
@@ -52,7 +53,8 @@ KEY_PAGES = {
     # the fullest tag page: pictures, several kinds, perhaps page links
     "taxonomy": lambda site: max((url for url in site.listings if url.startswith("tags/")),
                                  key=lambda url: site.cards[url], default=None),
-    "search": lambda site: f"?q={SEARCH_TERM}",
+    "browse": lambda site: "browse/",
+    "search": lambda site: f"browse/?q={SEARCH_TERM}",
     "permalink": lambda site: _first(site.permalinks),
     # the English site: the same pages below en/
     "en-home": lambda site: "en/",

@@ -1,0 +1,94 @@
+"""What each entry page gives Pagefind: filter values, a title sort key and its whole terms.
+
+The theme writes these as data-pagefind-filter / -sort / -meta attributes inside the entry's
+data-pagefind-body; labels (kind names) come from the theme, values from here.
+"""
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from ..calendar.occurrences import dated_occurrence
+from ..catalogue import Catalogue
+from ..loader import Record
+from ..sitemodel import SECTION_TITLES
+from ..sorting import title_sort_key
+from .terms import index_words
+
+# The filters of the browse page, in the order it shows them: (name, Chinese, English).
+FACETS = (
+    ("section", "栏目", "Section"),
+    ("kind", "类型", "Kind"),
+    ("technique", "技艺", "Technique"),
+    ("region", "地区", "Region"),
+    ("locality", "市县", "City or county"),
+    ("tag", "标签", "Tag"),
+    ("year", "年份", "Year"),
+)
+_YEAR = re.compile(r"(1[89]|20)\d\d(年)?")
+
+
+def years_of(record: Record) -> list[int]:
+    """Years an entry belongs to: the days a dated event spans, or a work's period when it is a
+    plain year ('2021' or '2021年'). A festival that recurs (a lunar rule, a series) has none:
+    its dated gatherings carry theirs."""
+    if record.section == "events":
+        occurrence = dated_occurrence(record)
+        return list(range(occurrence.first.year, occurrence.last.year + 1)) if occurrence else []
+    period = getattr(record.entry, "period", None) or ""
+    return [int(period[:4])] if _YEAR.fullmatch(period.strip()) else []
+
+
+def techniques_of(catalogue: Catalogue, record: Record) -> list[str]:
+    """Titles of the techniques an entry uses; a technique entry stands under its own title."""
+    entry = record.entry
+    titles = [entry.title] if entry.kind == "technique" else []
+    for link in catalogue.outgoing(entry.id):
+        if link.field == "techniques":
+            titles.append(catalogue.records[link.target].entry.title)
+    return list(dict.fromkeys(titles))
+
+
+def searchable_text(catalogue: Catalogue, record: Record) -> str:
+    """Everything of an entry that its page shows and Pagefind indexes, as one string."""
+    fields = record.entry.model_dump(mode="json", exclude_none=True)
+    linked = [catalogue.records[link.target].entry.title for link in catalogue.outgoing(record.entry.id)]
+    return "\n".join([json.dumps(fields, ensure_ascii=False), record.body, *linked])
+
+
+def entry_search_data(catalogue: Catalogue, record: Record, terms: list[str]) -> dict[str, Any]:
+    entry = record.entry
+    place = getattr(entry, "place", None)
+    filters = {
+        "section": [SECTION_TITLES[record.section]],
+        "technique": techniques_of(catalogue, record),
+        "region": [place.region] if place and place.region else [],
+        "locality": [place.locality] if place and place.locality else [],
+        "tag": list(dict.fromkeys(entry.tags)),
+        "year": [str(year) for year in years_of(record)],
+    }
+    return {
+        "title_key": title_sort_key(entry.title),
+        # kind is labelled by the theme (partials/labels.html), so it is not among these values
+        "filters": [{"name": name, "value": value} for name, values in filters.items() for value in values],
+        "title_words": index_words(entry.title, terms),
+        "text_words": index_words(searchable_text(catalogue, record), terms),
+    }
+
+
+def browse_data(catalogue: Catalogue, terms: list[str]) -> dict[str, Any]:
+    """The browse page's own data: facet names, which region each city or county lies in, and
+    the terms the search box keeps whole. Values and counts come from Pagefind at run time."""
+    regions: dict[str, str] = {}
+    for record in catalogue.records.values():
+        place = getattr(record.entry, "place", None)
+        if place and place.locality and place.region:
+            regions.setdefault(place.locality, place.region)
+    return {
+        "facets": [{"name": name, "zh": zh, "en": en} for name, zh, en in FACETS],
+        "regions": dict(sorted(regions.items())),
+        "count": len(catalogue.records),
+        "sections": [{"url": f"{section}/", "title": title} for section, title in SECTION_TITLES.items()],
+        "terms": terms,
+    }

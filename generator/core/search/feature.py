@@ -1,0 +1,44 @@
+"""The search feature: per-entry search data, the browse page, the term list, the index."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Iterable
+
+from ..loader import Record
+from ..site import BuildContext, Feature, GeneratedFile, GeneratedPage
+from .facts import browse_data, entry_search_data
+from .pagefind_index import index_site
+from .terms import read_terms
+
+DEFAULT_TERMS = "config/search_terms.txt"
+TERMS_FILE = "search/terms.json"  # fetched by the search box when it is first used
+BROWSE_PAGE = "browse/index.md"
+
+
+class SearchFeature(Feature):
+    name = "search"
+
+    def __init__(self) -> None:
+        self._terms: list[str] | None = None
+
+    def terms(self, ctx: BuildContext) -> list[str]:
+        if self._terms is None:
+            configured = ctx.settings.get("terms")
+            path = ctx.project_root / (configured or DEFAULT_TERMS)
+            self._terms = read_terms(path) if path.is_file() else []
+            if configured and not path.is_file():
+                ctx.report(f"search terms file not found: {path}; archive terms are not kept whole")
+        return self._terms
+
+    def entry_data(self, ctx: BuildContext, record: Record) -> dict[str, Any]:
+        return entry_search_data(ctx.catalogue, record, self.terms(ctx))
+
+    def pages(self, ctx: BuildContext) -> Iterable[GeneratedPage]:
+        return [GeneratedPage(BROWSE_PAGE, "浏览 Browse", "browse.html", browse_data(ctx.catalogue, self.terms(ctx)))]
+
+    def files(self, ctx: BuildContext) -> Iterable[GeneratedFile]:
+        return [GeneratedFile(TERMS_FILE, json.dumps(self.terms(ctx), ensure_ascii=False).encode("utf-8"))]
+
+    def publish(self, ctx: BuildContext, site_dir: Path) -> None:
+        index_site(site_dir, expected_pages=len(ctx.catalogue.records))
