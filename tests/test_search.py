@@ -216,7 +216,7 @@ def test_the_browse_page_is_in_the_navigation_and_lists_the_filters(site):
     home = soup(site / "index.html")
     assert any(a.get("href", "").rstrip("/").endswith("browse") for a in home.select("nav.md-tabs a, nav.md-nav--primary a"))
     page = soup(site / "browse" / "index.html")
-    browse = page.select_one("[data-archive-browse]")
+    browse = page.select_one("[data-archive-finder]")
     facets = [f["name"] for f in json.loads(browse["data-facets"])]
     assert facets == ["section", "kind", "technique", "region", "locality", "tag", "year"]
     assert json.loads(browse["data-regions"]) == {"三都水族自治县": "贵州省"}

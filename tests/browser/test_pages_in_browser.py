@@ -18,7 +18,7 @@ def open_key_page(open_tab, site_map, name: str, viewport: str):
     # networkidle: the search index and late scripts have loaded too, so their failures count.
     page = tab.goto(site_map.required(name), wait_until="networkidle")
     if name in ("browse", "search"):  # Pagefind answers after the page has loaded
-        page.locator(".archive-browse__results .archive-card").first.wait_for()
+        page.locator(".archive-finder__results .archive-card").first.wait_for()
     return tab
 
 

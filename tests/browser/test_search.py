@@ -131,21 +131,21 @@ def test_keys_and_accessibility_with_the_results_open(open_tab, axe_script, view
 # --- the browse page ---------------------------------------------------------------------
 
 def card_urls(page) -> list[str]:
-    return page.locator(".archive-browse__results .archive-card__title a").evaluate_all(
+    return page.locator(".archive-finder__results .archive-card__title a").evaluate_all(
         "links => links.map(a => new URL(a.href).pathname.replace('/archive/', ''))")
 
 
 def wait_for_count(page, count: int):
     page.wait_for_function(
-        "n => !document.querySelector('[data-archive-browse]').hasAttribute('aria-busy')"
-        " && document.querySelectorAll('.archive-browse__results .archive-card').length === n", arg=count)
+        "n => !document.querySelector('[data-archive-finder]').hasAttribute('aria-busy')"
+        " && document.querySelectorAll('.archive-finder__results .archive-card').length === n", arg=count)
 
 
 def test_filters_narrow_the_browse_page(open_tab, entries):
     tab = open_tab("desktop")
     page = tab.goto("browse/", wait_until="networkidle")
     wait_for_count(page, len(entries))  # useful before anything is typed: every entry
-    assert page.locator(".archive-browse__count").inner_text().startswith(f"共 {len(entries)} 条")
+    assert page.locator(".archive-finder__count").inner_text().startswith(f"共 {len(entries)} 条")
 
     kind = page.locator("fieldset.archive-facet", has_text="类型").locator("label").first
     label = kind.locator(".archive-facet__label").inner_text()
@@ -153,7 +153,7 @@ def test_filters_narrow_the_browse_page(open_tab, entries):
     assert 0 < count < len(entries)
     kind.click()
     wait_for_count(page, count)
-    kinds = page.locator(".archive-browse__results .archive-card__kind").all_inner_texts()
+    kinds = page.locator(".archive-finder__results .archive-card__kind").all_inner_texts()
     assert all(text.startswith(label) for text in kinds), kinds
     assert "kind=" in page.url
 
@@ -169,8 +169,8 @@ def test_filters_narrow_the_browse_page(open_tab, entries):
 
     # a query and a filter together, read back from the address
     page = tab.goto(f"browse/?q=马尾绣&kind={label}", wait_until="networkidle")
-    page.wait_for_function("() => !document.querySelector('[data-archive-browse]').hasAttribute('aria-busy')")
-    assert page.locator("#archive-browse-input").input_value() == "马尾绣"
+    page.wait_for_function("() => !document.querySelector('[data-archive-finder]').hasAttribute('aria-busy')")
+    assert page.locator("#archive-finder-input").input_value() == "马尾绣"
     assert page.locator(f"input[type=checkbox][name=kind][value='{label}']").is_checked()
     tab.watch.assert_clean()
 

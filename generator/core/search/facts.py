@@ -12,10 +12,11 @@ from typing import Any
 from ..calendar.occurrences import dated_occurrence
 from ..catalogue import Catalogue
 from ..loader import Record
-from ..sitemodel import SECTION_TITLES
+from ..listings.sections import SECTIONS
 from ..sorting import title_sort_key
 from .terms import index_words
 
+SECTION_TITLES = {section: f"{zh} {en}" for section, (zh, en) in SECTIONS.items()}
 # The filters of the browse page, in the order it shows them: (name, Chinese, English).
 FACETS = (
     ("section", "栏目", "Section"),

@@ -13,25 +13,25 @@
 (function () {
   "use strict";
 
-  var root = document.querySelector("[data-archive-browse]");
+  var root = document.querySelector("[data-archive-finder]");
   var search = window.archiveSearch;
   if (!root || !search) return;
   root.hidden = false;
   // Filters open beside the results on wide screens; on a phone they wait below a summary line.
-  root.querySelector(".archive-browse__filters").open = window.matchMedia("(min-width: 45em)").matches;
+  root.querySelector(".archive-finder__filters").open = window.matchMedia("(min-width: 45em)").matches;
 
   var PAGE = 24;
   var facets = JSON.parse(root.getAttribute("data-facets"));
   var regions = JSON.parse(root.getAttribute("data-regions"));
-  var form = root.querySelector(".archive-browse__query");
-  var input = root.querySelector(".archive-browse__input");
-  var sortSelect = root.querySelector("#archive-browse-sort");
-  var facetBox = root.querySelector(".archive-browse__facets");
-  var clear = root.querySelector(".archive-browse__clear");
-  var count = root.querySelector(".archive-browse__count");
-  var list = root.querySelector(".archive-browse__results");
-  var more = root.querySelector(".archive-browse__more");
-  var chips = search.element("ul", "archive-browse__chips");
+  var form = root.querySelector(".archive-finder__query");
+  var input = root.querySelector(".archive-finder__input");
+  var sortSelect = root.querySelector("#archive-finder-sort");
+  var facetBox = root.querySelector(".archive-finder__facets");
+  var clear = root.querySelector(".archive-finder__clear");
+  var count = root.querySelector(".archive-finder__count");
+  var list = root.querySelector(".archive-finder__results");
+  var more = root.querySelector(".archive-finder__more");
+  var chips = search.element("ul", "archive-finder__chips");
   list.parentNode.insertBefore(chips, list);
   var collator = new Intl.Collator("zh-Hans-CN-u-co-pinyin", { numeric: true });
 
@@ -166,12 +166,13 @@
     });
   }
 
-  /* A result as a card, in the listings' shape (archive-card). */
+  /* A result as a card, in the listings' shape (partials/listing-macros.html card_item). */
   function card(data) {
     var meta = data.meta || {};
     var item = search.element("li", "archive-card");
     var thumb = search.thumbUrl(meta);
     if (thumb) {
+      item.classList.add("archive-card--image");
       var img = search.element("img", "archive-card__image");
       img.src = thumb;
       img.alt = meta.thumb_alt || "";
@@ -179,27 +180,29 @@
       img.decoding = "async";
       item.appendChild(img);
     }
+    var body = search.element("div", "archive-card__body");
     var heading = search.element("h3", "archive-card__title");
     var link = search.element("a");
     link.href = data.url;
     link.appendChild(search.marked(meta.title || data.url, words));
     heading.appendChild(link);
-    item.appendChild(heading);
+    body.appendChild(heading);
     if (meta.title_en) {
       var en = search.element("p", "archive-card__title-en");
       en.lang = "en";
       en.appendChild(search.marked(meta.title_en, words));
-      item.appendChild(en);
+      body.appendChild(en);
     }
-    item.appendChild(search.element("p", "archive-card__kind", [meta.kind, meta.illustrative].filter(Boolean).join(" · ")));
-    var facts = [meta.when, meta.place].filter(Boolean).join(" · ");
-    if (facts) item.appendChild(search.element("p", "archive-card__meta", facts));
+    body.appendChild(search.element("p", "archive-card__kind", [meta.kind, meta.illustrative].filter(Boolean).join(" · ")));
+    if (meta.when) body.appendChild(search.element("p", "archive-card__when", meta.when));
+    if (meta.place) body.appendChild(search.element("p", "archive-card__place", meta.place));
     var text = search.resultText(data, state.q);
     if (text) {
       var summary = search.element("p", "archive-card__summary");
       summary.appendChild(search.marked(text, words));
-      item.appendChild(summary);
+      body.appendChild(summary);
     }
+    item.appendChild(body);
     return item;
   }
 
