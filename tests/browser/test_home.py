@@ -22,7 +22,7 @@ def test_home_shows_pictures_upcoming_events_and_recent_entries(open_tab):
         assert picture.get_attribute("alt")
     assert page.locator("[data-part=upcoming] li.cal-item").first.is_visible()
     assert page.locator("section[aria-labelledby=home-recent] li.archive-card").count() >= 3
-    box = page.get_by_role("searchbox")
+    box = page.get_by_role("searchbox", name="搜索档案")
     assert box.is_visible() and box.get_attribute("name") == "q"
     tab.watch.assert_clean()
 
@@ -30,9 +30,9 @@ def test_home_shows_pictures_upcoming_events_and_recent_entries(open_tab):
 def test_home_search_box_submits_a_get_to_the_browse_page(open_tab):
     tab = open_tab("desktop", javascript=False)
     page = tab.goto("")
-    page.get_by_role("searchbox").fill("马尾绣")
+    page.get_by_role("searchbox", name="搜索档案").fill("马尾绣")
     with page.expect_request(lambda request: "browse/" in request.url) as sent:
-        page.get_by_role("searchbox").press("Enter")
+        page.get_by_role("searchbox", name="搜索档案").press("Enter")
     assert sent.value.url.startswith(tab.site.url("browse/") + "?q=")
     assert sent.value.method == "GET"
 
