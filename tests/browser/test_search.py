@@ -34,7 +34,7 @@ def entries(shipped_site) -> list[Entry]:
     for path in sorted(shipped_site.rglob("index.html")):
         page = soup(path)
         body = page.select_one("[data-pagefind-body]")
-        if body is None:
+        if body is None or path.relative_to(shipped_site).parts[0] == "en":  # the Chinese site's index
             continue
         meta = {node["data-pagefind-meta"]: node.get_text() for node in body.select("[data-pagefind-meta]")}
         for node in body.select("[data-pagefind-ignore], .archive-search-data"):
