@@ -5,6 +5,7 @@ import json
 from pathlib import Path
 from typing import Any, Iterable
 
+from ..i18n import text_in
 from ..loader import Record
 from ..site import BuildContext, Feature, GeneratedFile, GeneratedPage
 from .facts import browse_data, entry_search_data
@@ -35,7 +36,8 @@ class SearchFeature(Feature):
         return entry_search_data(ctx.catalogue, record, self.terms(ctx))
 
     def pages(self, ctx: BuildContext) -> Iterable[GeneratedPage]:
-        return [GeneratedPage(BROWSE_PAGE, "浏览 Browse", "browse.html", browse_data(ctx.catalogue, self.terms(ctx)))]
+        title = text_in(ctx.language, "浏览", "Browse")
+        return [GeneratedPage(BROWSE_PAGE, title, "browse.html", browse_data(ctx.catalogue, self.terms(ctx)))]
 
     def files(self, ctx: BuildContext) -> Iterable[GeneratedFile]:
         return [GeneratedFile(TERMS_FILE, json.dumps(self.terms(ctx), ensure_ascii=False).encode("utf-8"))]

@@ -5,9 +5,9 @@ so listings, the calendar, /id/ links and taxonomy pages stay out of the index.
 """
 from __future__ import annotations
 
-import asyncio
+import json
 import shutil
-from concurrent.futures import ThreadPoolExecutor
+import subprocess
 from pathlib import Path
 
 from .canonical import canonicalise
@@ -29,24 +29,29 @@ def index_site(site_dir: Path, expected_pages: int) -> int:
 
     Fails when Pagefind indexed fewer pages than there are entries: a search that silently
     misses entries is worse than a failed build."""
-    # In a thread of its own: the caller may already run an event loop (Playwright's sync API
-    # does, in tests), and asyncio.run() refuses to start inside one.
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        indexed = pool.submit(asyncio.run, _index(site_dir)).result()
-    if indexed < expected_pages:
-        raise SearchIndexError(f"Pagefind indexed {indexed} pages of {expected_pages} entries in {site_dir}")
-    for name in UNUSED:
-        (site_dir / BUNDLE_DIR / name).unlink(missing_ok=True)
-    canonicalise(site_dir / BUNDLE_DIR)
-    return indexed
-
-
-async def _index(site_dir: Path) -> int:
-    from pagefind.index import PagefindIndex  # the service binary starts only when indexing
-
     bundle = site_dir / BUNDLE_DIR
     if bundle.exists():  # a rebuild into the same folder (mkdocs serve --dirty) starts afresh
         shutil.rmtree(bundle)
-    async with PagefindIndex(config={"output_path": str(bundle.resolve())}) as index:
-        result = await index.add_directory(str(site_dir.resolve()), glob=ENTRY_PAGES)
-        return int(result["page_count"])
+    # The binary of the pagefind wheel, run to its end: its Python service answered before the
+    # files were all on disk (pagefind-entry.json read back empty now and then).
+    result = subprocess.run([str(get_executable()), "--site", str(site_dir), "--glob", ENTRY_PAGES,
+                             "--output-path", str(bundle), "--silent"], capture_output=True, text=True)
+    if result.returncode != 0 or not (bundle / "pagefind-entry.json").is_file():
+        raise SearchIndexError(f"Pagefind failed on {site_dir}:\n{result.stdout}{result.stderr}")
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    indexed = sum(int(info["page_count"]) for info in entry["languages"].values())
+    if indexed < expected_pages:
+        raise SearchIndexError(f"Pagefind indexed {indexed} pages of {expected_pages} entries in {site_dir}")
+    for name in UNUSED:
+        (bundle / name).unlink(missing_ok=True)
+    canonicalise(bundle)
+    return indexed
+
+
+def get_executable() -> Path:
+    from pagefind.service import get_executable as find  # the wheel's binary (pagefind_bin_extended)
+
+    found = find()
+    if found is None:
+        raise SearchIndexError("the Pagefind binary is missing: pip install 'pagefind[extended]'")
+    return found

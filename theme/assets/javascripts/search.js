@@ -190,12 +190,9 @@
     if (!open) panel.hidden = true;
   }
 
-  function say(zh, en) {
-    status.textContent = "";
-    status.appendChild(document.createTextNode(zh + " "));
-    var english = element("span", "", en);
-    english.lang = "en";
-    status.appendChild(english);
+  /* The page's own words (data-say-*, from its language table). */
+  function say(key, n) {
+    status.textContent = (box.getAttribute("data-say-" + key) || "").replace("{n}", n);
   }
 
   function search() {
@@ -209,7 +206,7 @@
     }
     panel.hidden = false;
     box.setAttribute("aria-busy", "true");
-    say("正在搜索…", "Searching…");
+    say("busy");
     load().then(function (loaded) {
       return run(loaded, text, {}).then(function (answer) {
         return Promise.all(answer.found.results.slice(0, SHOWN).map(function (r) { return r.data(); }))
@@ -219,12 +216,12 @@
       if (ticket !== asked) return;
       list.textContent = "";
       answer.hits.forEach(function (data) { list.appendChild(hitItem(data, answer.words)); });
-      if (answer.total) say("找到 " + answer.total + " 条", answer.total + (answer.total === 1 ? " entry" : " entries"));
-      else say("没有找到条目", "No entries found");
+      if (answer.total) say("found", answer.total);
+      else say("none");
       box.removeAttribute("aria-busy");
     }).catch(function () {
       if (ticket !== asked) return;
-      say("搜索暂时无法使用", "Search is not available");
+      say("unavailable");
       box.removeAttribute("aria-busy");
     });
   }
