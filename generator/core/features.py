@@ -6,6 +6,7 @@ from .citation.feature import CitationFeature
 from .crafts_jsonld import CraftsJsonLdFeature
 from .gallery.feature import GalleryFeature
 from .headmeta import HeadMetaFeature
+from .lessons import LessonFeature
 from .opendata.feature import OpenDataFeature
 from .listings.feature import ListingsFeature
 from .permalinks import PermalinkFeature
@@ -22,6 +23,7 @@ FEATURES: list[type[Feature]] = [
     CalendarFeature,
     PermalinkFeature,
     CitationFeature,
+    LessonFeature,
     HeadMetaFeature,
     OpenDataFeature,
     WithdrawalFeature,

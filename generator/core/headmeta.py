@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .calendar.urls import absolute
+from .addresses import address
 from .citation.feature import citable
 from .loader import Record
 from .site import BuildContext, Feature
@@ -42,8 +42,7 @@ def share_image(view: dict[str, Any]) -> dict[str, Any] | None:
 
 
 def _link(site_url: str, path: str) -> tuple[str, bool]:
-    url = absolute(site_url, path)
-    return (url, False) if url else (path, True)
+    return (address(site_url, path), False) if site_url else (path, True)
 
 
 def entry_meta(record: Record, view: dict[str, Any], site_url: str, site_name: str) -> dict[str, Any]:
@@ -55,7 +54,7 @@ def entry_meta(record: Record, view: dict[str, Any], site_url: str, site_name: s
             tag("property", "og:title", entry.title), tag("property", "og:description", text),
             tag("property", "og:locale", "zh_CN")]
     if site_url:
-        tags.append(tag("property", "og:url", absolute(site_url, record.url)))
+        tags.append(tag("property", "og:url", address(site_url, record.url)))
     image = share_image(view)
     if image:
         url, is_path = _link(site_url, image["url"])

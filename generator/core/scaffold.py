@@ -57,6 +57,13 @@ _PLACE = """# place:
 #   locality: 县或市 / county or city
 #   region: 省 / province
 """
+_LESSON_OPTIONAL = """# materials:              # 材料 / what pupils and the teacher need
+#   - 白纸
+# activities:             # 活动步骤，按顺序，每步一行 / the lesson's steps, in order
+#   - 导入（5 分钟）：
+#   - 活动（25 分钟）：
+#   - 讨论（10 分钟）：
+"""
 _GALLERY = """# gallery:                # 图片放在本文件夹里 / images go in this folder
 #   - src: images/photo.jpg
 #     alt: 图片内容的文字描述 / what the image shows
@@ -104,7 +111,7 @@ def new_entry(content_root: Path, what: str, title: str, *, title_en: str | None
     if section == "lessons":
         front += (f"grades:\n  - {_scalar(GRADE)}\nsubjects:\n  - {_scalar(SUBJECT)}\n"
                   "duration_minutes:         # 必填：课时（分钟）/ required: minutes\n"
-                  f"objectives:\n  - {_scalar(OBJECTIVE)}\n")
+                  f"objectives:\n  - {_scalar(OBJECTIVE)}\n" + _LESSON_OPTIONAL)
     if kind == "artisan":
         front += _CONSENT
     if section != "lessons":

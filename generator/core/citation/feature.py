@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any, Iterable
 
-from ..calendar.urls import absolute
+from ..addresses import address
 from ..loader import Record
 from ..site import BuildContext, Feature, GeneratedFile
 from ..views import permalink
@@ -21,7 +21,7 @@ def ris_path(entry_id: str) -> str:
 
 def permanent_url(site_url: str, entry_id: str) -> str:
     """Absolute when the site's address is known; else the site-relative path, shown plainly."""
-    return absolute(site_url, permalink(entry_id)) or "/" + permalink(entry_id)
+    return address(site_url, permalink(entry_id)) if site_url else "/" + permalink(entry_id)
 
 
 def citable(record: Record, site_url: str, site_name: str) -> Citable:

@@ -1,6 +1,7 @@
 /* "Cite this page" works without this script: the references are text, the access date reads
    引用日期 for the reader to replace. The script fills in today's date (the reader's own day)
-   and shows copy buttons that put a reference on the clipboard and say so to screen readers.
+   and shows copy buttons that put a reference on the clipboard and say so to screen readers, in
+   the page's language (the messages are the status element's data-copied and data-failed).
    No network requests. */
 (function () {
   "use strict";
@@ -45,9 +46,9 @@
         var style = button.closest(".archive-citation").querySelector(".archive-citation__style").textContent;
         status.textContent = "";
         copy(target).then(function () {
-          status.textContent = "已复制 " + style + " 格式的引用。Copied the " + style + " reference.";
+          status.textContent = status.getAttribute("data-copied").replace("{style}", style);
         }, function () {
-          status.textContent = "无法复制，请手动选择文字复制。Could not copy: please select the text and copy it.";
+          status.textContent = status.getAttribute("data-failed");
         });
       });
     });
