@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.core.catalogue import build_catalogue
-from generator.core.lessons import iso_duration, lesson_facets
+from generator.core.lessons import iso_duration
 from sitebuild import build_site, lesson, soup, technique, write_entry
 
 SITE_URL = "https://example.org/archive/"
@@ -90,17 +89,19 @@ def test_related_entries_are_cards(site):
     assert cards[0].select_one("a")["href"] == "../../crafts/technique/"
 
 
-def test_lessons_by_grade_and_subject(tmp_path):
-    content = tmp_path / "content"
-    write_entry(content, "crafts", "technique", technique())
-    write_entry(content, "lessons", "b", lesson(id="less002", title="绣线", grades=["小学五年级", "初中"],
-                                                  subjects=["美术", "历史"]))
-    write_entry(content, "lessons", "a", lesson(title="马尾", grades=["小学五年级"], subjects=["美术"]))
-    facets = lesson_facets(build_catalogue(content))
-    named = {facet: [(value, [r.entry.id for r in records]) for value, records in groups]
-             for facet, groups in facets.items()}
-    assert named == {"grades": [("初中", ["less002"]), ("小学五年级", ["less001", "less002"])],
-                     "subjects": [("历史", ["less002"]), ("美术", ["less001", "less002"])]}
+def test_lessons_are_listed_by_grade_and_subject(site):
+    """Each grade and subject has a taxonomy page listing its lessons; the plan links to them."""
+    plan = soup(site / "lessons" / "lesson" / "index.html").select_one("section.archive-lesson-plan")
+    links = {a.get_text(): a["href"] for a in plan.select(".archive-lesson-plan__term a")}
+    assert set(links) == {"小学四年级", "小学五年级", "美术"}
+    for name, href in links.items():
+        listing = soup(site / "lessons" / "lesson" / href / "index.html")
+        assert name in listing.select_one("article h1").get_text()
+        cards = [a.get_text() for a in listing.select("li.archive-card h2 a, li.archive-card h3 a")]
+        assert cards == [HOSTILE_TITLE]
+    for index in ("grades", "subjects"):
+        terms = [a.get_text() for a in soup(site / index / "index.html").select("article a[href]")]
+        assert set(links) & set(terms)
 
 
 def test_without_site_url_jsonld_links_are_relative_to_the_page(shipped_site):

@@ -1,5 +1,5 @@
-"""Lessons for teachers: schema.org LearningResource JSON-LD, and lessons grouped by grade and
-by subject (for listings, taxonomy pages and search facets to call).
+"""Lessons for teachers: schema.org LearningResource JSON-LD, the entries a lesson uses as cards,
+and the grades and subjects readers browse lessons by.
 
 The JSON-LD is entry data under `jsonld`: the theme's structured-data partial writes it with the
 site's one safe serialiser (core/jsonld.py).
@@ -11,14 +11,15 @@ from typing import Any
 from .addresses import link
 from .catalogue import Catalogue
 from .jsonld import CONTEXT, compact, node_ref
+from .listings.cards import card
 from .loader import Record
 from .model import Lesson
 from .site import BuildContext, Feature
-from .sorting import title_sort_key
 from .views import ref_to
 
-# Lesson fields readers browse by, with their labels: field -> (中文, English).
-FACETS = {"grades": ("年级", "Grades"), "subjects": ("学科", "Subjects")}
+# Lesson fields readers browse by: the listings' taxonomy makes a page for each value
+# (grades/<slug>/, subjects/<slug>/), and search may offer them as facets.
+FACETS = ("grades", "subjects")
 RESOURCE_TYPE = "lesson plan"   # LRMI's term for what a lesson entry is
 
 
@@ -28,17 +29,9 @@ def iso_duration(minutes: int) -> str:
     return "PT" + (f"{hours}H" if hours else "") + (f"{rest}M" if rest or not hours else "")
 
 
-def lesson_facets(catalogue: Catalogue) -> dict[str, list[tuple[str, list[Record]]]]:
-    """For each facet, its values in pinyin order, each with its lessons in title order."""
-    lessons = sorted(catalogue.in_section("lessons"), key=lambda r: (title_sort_key(r.entry.title), r.entry.id))
-    found: dict[str, list[tuple[str, list[Record]]]] = {}
-    for facet in FACETS:
-        groups: dict[str, list[Record]] = {}
-        for record in lessons:
-            for value in dict.fromkeys(getattr(record.entry, facet)):
-                groups.setdefault(value, []).append(record)
-        found[facet] = sorted(groups.items(), key=lambda item: (title_sort_key(item[0]), item[0]))
-    return found
+def lesson_terms(record: Record) -> dict[str, list[str]]:
+    """A lesson's grades and subjects, each once, in its own order; empty lists for other entries."""
+    return {facet: list(dict.fromkeys(getattr(record.entry, facet, None) or [])) for facet in FACETS}
 
 
 def lesson_jsonld(catalogue: Catalogue, record: Record, site_url: str, site_name: str) -> dict[str, Any]:
@@ -91,12 +84,7 @@ class LessonFeature(Feature):
         for record in ctx.catalogue.in_section("lessons"):
             data = views[record.entry.id]["features"].get(self.name)
             if data is not None:
-                data["related"] = [_card(views[entry_id]) if entry_id in views else ref_to(ctx.catalogue, entry_id)
+                data["related"] = [card(views[entry_id]) if entry_id in views else ref_to(ctx.catalogue, entry_id)
                                    for entry_id in dict.fromkeys(record.entry.related)
                                    if entry_id in views or ctx.catalogue.is_withdrawn(entry_id)]
 
-
-def _card(view: dict[str, Any]) -> dict[str, Any]:
-    thumb = (view["features"].get("gallery") or {}).get("thumb")
-    return {key: view[key] for key in ("id", "title", "title_en", "kind", "url", "summary", "illustrative")} | {
-        "thumb": thumb}

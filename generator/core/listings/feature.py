@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 from typing import Any, Iterable
 
+from ..lessons import lesson_terms
 from ..loader import Record
 from ..problems import Problem, problem
 from ..site import BuildContext, Feature, GeneratedPage
@@ -49,6 +50,8 @@ class ListingsFeature(Feature):
             "technique_page": ({"url": taxonomy.url("techniques", record.entry.id),
                                 "count": len(taxonomy.terms["techniques"][record.entry.id].ids)}
                                if record.entry.id in taxonomy.terms["techniques"] else None),
+            **{facet: [taxonomy.link(facet, value) for value in values]
+               for facet, values in lesson_terms(record).items()},
         }
 
     def complete_views(self, ctx: BuildContext, views: dict[str, dict[str, Any]]) -> None:

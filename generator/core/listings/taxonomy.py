@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from ..catalogue import Catalogue
+from ..lessons import lesson_terms
 from ..loader import Record
 from .slugs import assign_slugs
 
@@ -46,6 +47,8 @@ DIMENSIONS = {
     "places": Dimension("places", "地点", "Places", "地点", "Place"),
     "techniques": Dimension("techniques", "技艺", "Techniques", "技艺", "Technique"),
     "years": Dimension("years", "年份", "Years", "年份", "Year"),
+    "grades": Dimension("grades", "年级", "Grades", "年级", "Grade"),         # lessons only
+    "subjects": Dimension("subjects", "学科", "Subjects", "学科", "Subject"),  # lessons only
 }
 
 
@@ -83,6 +86,9 @@ def build_taxonomy(catalogue: Catalogue) -> Taxonomy:
             term.add(entry_id)
         for year in entry_years(record):
             _term(found["years"], str(year)).add(entry_id)
+        for dimension, values in lesson_terms(record).items():
+            for value in values:
+                _term(found[dimension], value).add(entry_id)
     for dimension, terms in found.items():
         if dimension == "years":
             for term in terms.values():

@@ -64,12 +64,14 @@ def _link(taxonomy: Taxonomy, dimension: str, term: Term) -> dict[str, Any]:
 
 def index_groups(taxonomy: Taxonomy, dimension: str) -> list[dict[str, Any]]:
     """Tags and techniques under the initial of their pinyin (A–Z, then 其他); places under
-    their region (province); years newest first."""
+    their region (province); years newest first; a lesson's grades and subjects in pinyin order."""
     terms = list(taxonomy.terms[dimension].values())
     if dimension == "years":
         ordered = sorted(terms, key=lambda term: term.key, reverse=True)
         return [{"key": "all", "zh": None, "en": None, "terms": [_link(taxonomy, dimension, t) for t in ordered]}]
     ordered = sorted(terms, key=lambda term: (title_sort_key(term.name), term.name))
+    if dimension in ("grades", "subjects"):  # a handful of terms: one list, no letter headings
+        return [{"key": "all", "zh": None, "en": None, "terms": [_link(taxonomy, dimension, t) for t in ordered]}]
     if dimension == "places":
         return _place_groups(taxonomy, ordered)
     groups: dict[str, list[dict[str, Any]]] = {}
