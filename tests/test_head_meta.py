@@ -118,3 +118,11 @@ def test_without_site_url_links_are_relative_and_og_url_is_left_out(shipped_site
     (image,) = metas(page, "og:image")
     assert (page_dir / image).is_file()
     assert page.select_one("a.archive-permalink").get_text() == "/id/65pc4kf/"
+
+
+def test_english_pages_describe_the_entry_in_english(shipped_site):
+    page = soup(shipped_site / "en" / "lessons" / "unity-classroom-horse-tail-embroidery" / "index.html")
+    assert metas(page, "og:title") == metas(page, "citation_title") == [
+        "Unity Classroom: meeting Shui horse-tail embroidery"]
+    assert metas(page, "description")[0].startswith("A 40-minute art and social-studies lesson")
+    assert metas(page, "og:locale") == ["en_US"] and metas(page, "DC.language") == ["en"]

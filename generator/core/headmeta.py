@@ -11,6 +11,7 @@ from typing import Any
 
 from .addresses import address
 from .citation.feature import citable
+from .i18n import DEFAULT, Language, localized, text_in
 from .loader import Record
 from .site import BuildContext, Feature
 from .views import permalink
@@ -24,9 +25,11 @@ def tag(attr: str, key: str, value: Any, path: bool = False) -> dict[str, Any]:
     return {"attr": attr, "key": key, "value": str(value), "path": path}
 
 
-def description(record: Record) -> str:
-    entry = record.entry
-    return entry.summary or entry.summary_en or entry.title
+def description(record: Record, language: Language = DEFAULT) -> str:
+    """The summary in the page's language, else the other one, else the title."""
+    data = record.entry.model_dump()
+    summary, _ = localized(data, "summary", language)
+    return summary or record.entry.summary_en or localized(data, "title", language)[0]
 
 
 def share_image(view: dict[str, Any]) -> dict[str, Any] | None:
@@ -45,14 +48,19 @@ def _link(site_url: str, path: str) -> tuple[str, bool]:
     return (address(site_url, path), False) if site_url else (path, True)
 
 
-def entry_meta(record: Record, view: dict[str, Any], site_url: str, site_name: str) -> dict[str, Any]:
+def entry_meta(record: Record, view: dict[str, Any], site_url: str, site_name: str,
+               language: Language = DEFAULT) -> dict[str, Any]:
+    """The tags in the page's language: on the English site the English title and summary where
+    the entry has them (marked as English), else the Chinese (marked as Chinese)."""
     entry = record.entry
     item = citable(record, site_url, site_name)
-    text = description(record)
+    text = description(record, language)
+    title, title_lang = localized(entry.model_dump(), "title", language)
+    page_language = title_lang.split("-")[0]
     permanent, permanent_is_path = _link(site_url, permalink(entry.id))
     tags = [tag("property", "og:site_name", site_name), tag("property", "og:type", "article"),
-            tag("property", "og:title", entry.title), tag("property", "og:description", text),
-            tag("property", "og:locale", "zh_CN")]
+            tag("property", "og:title", title), tag("property", "og:description", text),
+            tag("property", "og:locale", text_in(language, "zh_CN", "en_US"))]
     if site_url:
         tags.append(tag("property", "og:url", address(site_url, record.url)))
     image = share_image(view)
@@ -67,20 +75,20 @@ def entry_meta(record: Record, view: dict[str, Any], site_url: str, site_name: s
         tags.append(tag("property", "article:published_time", entry.added.isoformat()))
     if entry.updated:
         tags.append(tag("property", "article:modified_time", entry.updated.isoformat()))
-    tags.append(tag("name", "citation_title", entry.title))
+    tags.append(tag("name", "citation_title", title))
     tags += [tag("name", "citation_author", name) for name in item.creators]
     if entry.added:
         tags.append(tag("name", "citation_publication_date", entry.added.strftime("%Y/%m/%d")))
     tags += [tag("name", "citation_public_url", permanent, permanent_is_path),
-             tag("name", "citation_language", item.language),
-             tag("name", "DC.title", entry.title)]
+             tag("name", "citation_language", page_language),
+             tag("name", "DC.title", title)]
     tags += [tag("name", "DC.creator", name) for name in item.creators]
     if entry.added:
         tags.append(tag("name", "DC.date", entry.added.isoformat()))
     if entry.updated:
         tags.append(tag("name", "DCTERMS.modified", entry.updated.isoformat()))
     tags += [tag("name", "DC.identifier", permanent, permanent_is_path),
-             tag("name", "DC.language", item.language), tag("name", "DC.publisher", site_name),
+             tag("name", "DC.language", page_language), tag("name", "DC.publisher", site_name),
              tag("name", "DC.type", DC_TYPE), tag("name", "DC.description", text)]
     tags += [tag("name", "DC.subject", keyword) for keyword in entry.tags]
     return {"description": text, "tags": tags}
@@ -93,4 +101,4 @@ class HeadMetaFeature(Feature):
     def complete_views(self, ctx: BuildContext, views: dict[str, dict[str, Any]]) -> None:
         for entry_id, view in views.items():
             record = ctx.catalogue.records[entry_id]
-            view["features"][self.name] = entry_meta(record, view, ctx.site_url, ctx.site_name)
+            view["features"][self.name] = entry_meta(record, view, ctx.site_url, ctx.site_name, ctx.language)
