@@ -88,6 +88,14 @@ def withdrawn_image(content: Path, folder: Path) -> None:
     entry(technique(id="usegone1", gallery=[image("../gone/images/a.jpg")]))(content, folder)
 
 
+def sample_label(content: Path, folder: Path) -> None:
+    """A real (not illustrative) entry carrying the shipped registry's sample label."""
+    registry = content.parent / "config" / "cultural-labels.yml"  # the project of a bare content folder
+    registry.parent.mkdir(parents=True, exist_ok=True)
+    registry.write_text((PROJECT / "config" / "cultural-labels.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    entry(technique(id="samp0001", labels=["tk-attribution-sample"]))(content, folder)
+
+
 BAD_ENTRIES = [
     Bad("unreadable-file", "crafts/latin1/index.md", None, "title:",
         raw("---\nid: latin101\nkind: technique\ntitle: caf\xe9\n---\n".encode("latin-1"))),
@@ -171,6 +179,9 @@ BAD_ENTRIES = [
     Bad("contact-details", "crafts/phone/index.md", "consent.recorded_by", "recorded_by:",
         entry({"id": "phon0001", "kind": "artisan", "title": "绣娘",
                "consent": {"date": "2025-11-02", "scope": "姓名", "recorded_by": "王老师 13812345678"}})),
+    Bad("unknown-label", "crafts/nolabel/index.md", "labels.0", "- tk-nosuch",
+        entry(technique(id="labe0001", labels=["tk-nosuch"]))),
+    Bad("sample-label", "crafts/samplelabel/index.md", "labels.0", "- tk-attribution-sample", sample_label),
     Bad("image-withheld", "crafts/withheld/index.md", "body", "![",
         entry(technique(id="with0001", gallery=[image(people="withheld")]), body="![家人](images/a.jpg)\n",
               files=in_images("a.jpg", a_jpeg)), image="images/a.jpg"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 from .calendar.feature import CalendarFeature
 from .citation.feature import CitationFeature
 from .crafts_jsonld import CraftsJsonLdFeature
+from .culturallabels.feature import CulturalLabelsFeature
 from .gallery.feature import GalleryFeature
 from .headmeta import HeadMetaFeature
 from .lessons import LessonFeature
@@ -27,6 +28,7 @@ FEATURES: list[type[Feature]] = [
     HeadMetaFeature,
     OpenDataFeature,
     WithdrawalFeature,
+    CulturalLabelsFeature,
     CraftsJsonLdFeature,
     RedirectFeature,
     ListingsFeature,  # last: its cards show what the others know of an entry (pictures, dates)

@@ -13,6 +13,8 @@ ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
 ID_LENGTH = 7
 ID_PATTERN = r"^[a-z0-9]{4,16}$"
 ID_RE = re.compile(ID_PATTERN)
+# Cultural labels (config/cultural-labels.yml) are named, not random: tk-attribution.
+LABEL_ID_PATTERN = r"^[a-z0-9][a-z0-9-]{1,39}$"
 
 
 def new_id(taken: set[str] | frozenset[str] = frozenset()) -> str:

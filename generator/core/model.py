@@ -13,10 +13,11 @@ from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, StringConst
                       AfterValidator)
 from pydantic_core import PydanticCustomError
 
-from .ids import ID_PATTERN
+from .ids import ID_PATTERN, LABEL_ID_PATTERN
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 EntryId = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+LabelId = Annotated[str, StringConstraints(pattern=LABEL_ID_PATTERN)]
 
 _RIGHTS_RE = re.compile(
     r"^https?://(creativecommons\.org/(licenses|publicdomain)/[a-z0-9+.-]+(/[0-9.]+)?(/[a-z-]+)?/?"
@@ -137,6 +138,8 @@ class Entry(Strict):
     author: list[Text] = Field(
         [], description="names to cite as the entry's authors, as they should appear in a reference; "
                         "without it the archive itself is cited as the author")
+    labels: list[LabelId] = Field(
+        [], description="ids of Local Contexts cultural labels (TK, BC) from config/cultural-labels.yml")
     consent: Consent | None = Field(
         None, description="consent of the person the entry is about (required for an artisan "
         "who is not illustrative), and of people in its images")

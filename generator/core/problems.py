@@ -60,6 +60,8 @@ CODES: dict[str, tuple[str, str]] = {
     "consent-missing": ("缺少同意记录 consent", "consent record is missing"),
     "contact-details": ("同意记录里不能有联系方式", "no contact details in a consent record"),
     "image-withheld": ("图片标为 people: withheld，不会发布", "image is marked people: withheld and is never published"),
+    "unknown-label": ("未知的文化标签", "unknown cultural label"),
+    "sample-label": ("示例标签只能用于示例条目", "a sample label may only be used on an illustrative entry"),
     "image-withdrawn": ("图片属于已应社区要求撤回的条目，不能再发布", "image belongs to an entry withdrawn at the community's request and cannot be published"),
 }
 

@@ -57,6 +57,8 @@ ERROR_TEXT: dict[str, tuple[str, str, str]] = {
     "bad_rights": ("bad-rights",
                    "应为如 https://creativecommons.org/licenses/by/4.0/ 或 http://rightsstatements.org/vocab/InC/1.0/ 的地址",
                    "expected e.g. https://creativecommons.org/licenses/by/4.0/ or http://rightsstatements.org/vocab/InC/1.0/"),
+    "label_url": ("bad-value", "应为 localcontexts.org 或 localcontextshub.org 上的网页",
+                  "expected a page on localcontexts.org or localcontextshub.org"),
     "bad_date": ("bad-date", *DATE_OR_TIME),
     "bad_day": ("bad-date", *DAY),
     "date_type": ("bad-date", *DATE_OR_TIME),

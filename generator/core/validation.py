@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import get_args, get_origin
+from typing import TypeVar, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
@@ -11,6 +11,8 @@ from .ids import ID_RE
 from .model import KINDS, MODELS, Entry, WithdrawnEntry
 from .problems import Problem, did_you_mean, problem
 from .pydantic_errors import explain, shown_value
+
+M = TypeVar("M", bound=BaseModel)
 
 # Sections as a volunteer names them, for messages.
 SECTION_NAMES = {"crafts": ("手工艺（crafts）", "crafts"), "events": ("活动（events）", "events"),
@@ -100,6 +102,16 @@ def _salvage_item(partial: BaseModel, name: str, item_type: object, item: object
 
 def _is_model(annotation: object) -> bool:
     return isinstance(annotation, type) and issubclass(annotation, BaseModel)
+
+
+def validate_document(relpath: str, model: type[M], data: dict, lines: dict[str, int]
+                      ) -> tuple[M | None, list[Problem]]:
+    """Any YAML document of ours (e.g. the cultural labels registry) against its model: the model,
+    or the problems in the same words and with the same field paths as an entry's."""
+    try:
+        return model.model_validate(data), []
+    except ValidationError as exc:
+        return None, _problems_from(exc, relpath, model, lines)
 
 
 def validate_withdrawn(relpath: str, data: dict, lines: dict[str, int]

@@ -5,6 +5,7 @@ import posixpath
 from pathlib import Path
 from typing import Any, Iterable
 
+from ..culturallabels import labels_for, load_registry
 from ..frontmatter_source import line_of
 from ..images import DEFAULT_URL_PREFIX, ImageEngine, ImageResult, ImageSettings, ProgressLine, Where
 from ..images.paths import check_image_path
@@ -136,10 +137,12 @@ class GalleryFeature(Feature):
 
     def files(self, ctx: BuildContext) -> Iterable[GeneratedFile]:
         manifests = []
+        registry = load_registry(ctx.project_root, ctx.catalogue.content_root)
         for record in ctx.catalogue.records.values():
             images = self.images_of(record)
             if images:
-                document = iiif.manifest(entry_view(ctx.catalogue, record), images, ctx.site_url)
+                document = iiif.manifest(entry_view(ctx.catalogue, record), images, ctx.site_url,
+                                         labels_for(record.entry, registry))
                 manifests.append(document)
                 yield GeneratedFile(iiif.manifest_path(record.entry.id), iiif.to_bytes(document))
         yield GeneratedFile(iiif.COLLECTION_PATH,

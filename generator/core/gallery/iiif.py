@@ -33,8 +33,20 @@ def _base(site_url: str) -> str:
     return site_url.rstrip("/") + "/" if site_url else "/"
 
 
-def manifest(view: dict[str, Any], images: list[dict[str, Any]], site_url: str) -> dict[str, Any]:
-    """`view` is the entry's template view; `images` its gallery image views."""
+def cultural_label_metadata(label: dict[str, Any]) -> dict[str, Any]:
+    """One Local Contexts label (culturallabels.labels_for) as a metadata pair: its name, the
+    community's text and the label's page, in both languages; a sample says so."""
+    sample_zh, sample_en = ("示例 · ", "Sample · ") if label.get("illustrative") else ("", "")
+    name_zh = f"{label['name']}（{label['name_zh']}）" if label.get("name_zh") else label["name"]
+    return {"label": _label("文化标签", "Cultural label"),
+            "value": {"zh": [f"{sample_zh}{name_zh}：{label['text']['zh']}（{label['community']['zh']}）{label['url']}"],
+                      "en": [f"{sample_en}{label['name']}: {label['text']['en']} ({label['community']['en']}) {label['url']}"]}}
+
+
+def manifest(view: dict[str, Any], images: list[dict[str, Any]], site_url: str,
+             labels: list[dict[str, Any]] = ()) -> dict[str, Any]:
+    """`view` is the entry's template view; `images` its gallery image views; `labels` its
+    cultural labels."""
     base = _base(site_url)
     manifest_id = base + manifest_path(view["id"])
     fields = view["fields"]
@@ -45,6 +57,7 @@ def manifest(view: dict[str, Any], images: list[dict[str, Any]], site_url: str) 
     if fields.get("place"):
         metadata.append({"label": _label("地点", "Place"),
                          "value": _lang(fields["place"]["name"], fields["place"].get("name_en"))})
+    metadata += [cultural_label_metadata(label) for label in labels]
     for source in fields.get("sources", []):
         metadata.append({"label": _label("来源", "Source"),
                          "value": {"zh": [", ".join(str(v) for v in (source["title"], source.get("publisher"),

@@ -71,6 +71,9 @@ COLUMNS: tuple[Column, ...] = (
     Column("objectives", "string", "教学目标", "learning objectives", is_list=True),
     Column("related", "string", "相关条目的编号", "ids of related entries", is_list=True),
     Column("sources", "string", "来源的标题", "titles of the sources", is_list=True),
+    Column("labels", "string", "文化标签（Local Contexts TK、BC 标签）的编号，全文见 catalogue.json",
+           "ids of the cultural labels (Local Contexts TK and BC Labels); their text is in catalogue.json",
+           is_list=True),
     Column("images", "integer", "图片数量", "number of images", required=True),
     Column("iiif_manifest", "string", "图片的 IIIF 清单地址", "address of the images' IIIF manifest"),
 )

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any, Iterable
 
 from ..addresses import link
+from ..culturallabels import labels_for, load_registry
 from ..history import NoHistory, read_history
 from ..i18n import text_in
 from ..jsonld import CONTEXT, compact
@@ -51,7 +52,9 @@ class OpenDataFeature(Feature):
     def _make(self, ctx: BuildContext) -> OpenData:
         if self._made is None:
             records = published(ctx.catalogue)
-            rows = [entry_record(ctx.catalogue, record, ctx.site_url) for record in records]
+            registry = load_registry(ctx.project_root, ctx.catalogue.content_root)
+            rows = [entry_record(ctx.catalogue, record, ctx.site_url, labels_for(record.entry, registry))
+                    for record in records]
             files = {exports.CATALOGUE_JSON: exports.catalogue_json(rows, ctx.site_name),
                      exports.CATALOGUE_CSV: exports.catalogue_csv(rows),
                      exports.PLACES: exports.places_geojson(rows)}

@@ -23,11 +23,13 @@ def published(catalogue: Catalogue) -> list[Record]:
                                  r.entry.id))
 
 
-def entry_record(catalogue: Catalogue, record: Record, site_url: str) -> dict[str, Any]:
+def entry_record(catalogue: Catalogue, record: Record, site_url: str,
+                 labels: list[dict[str, Any]] = ()) -> dict[str, Any]:
     """The entry's published front matter (views.public_fields) as JSON, with its page and
-    permanent link. Image files are named by the IIIF manifest, not by their source path:
-    originals are never published."""
+    permanent link, and its cultural labels in full (culturallabels.labels_for). Image files are
+    named by the IIIF manifest, not by their source path: originals are never published."""
     fields = public_fields(catalogue, record)
+    fields["labels"] = list(labels)
     found: dict[str, Any] = {"id": fields.pop("id"), "section": record.section, "kind": fields.pop("kind"),
                              "page": address(site_url, record.url),
                              "permalink": address(site_url, permalink(record.entry.id))}
@@ -45,6 +47,7 @@ def csv_row(data: dict[str, Any]) -> list[str]:
     flat = {**data, "place": place.get("name"), "place_en": place.get("name_en"),
             **{key: place.get(key) for key in ("address", "locality", "region", "country", "lat", "lon")},
             "sources": [source["title"] for source in data.get("sources", [])],
+            "labels": [label["id"] for label in data.get("labels", [])],
             "images": len(data.get("gallery", []))}
     return [_cell(flat.get(column.name), column.is_list) for column in COLUMNS]
 
