@@ -188,9 +188,12 @@ def test_referring_entries_show_the_reference_as_withdrawn_not_as_a_link(built):
     assert facts.select_one("a[href*='workshop']") is not None  # the other maker still links
     for mark in _withdrawn_marks(work):
         assert mark.find_parent("a") is None and not mark.select("a")
-    # Links written in the text become the same words, link text included.
+    # Links written in the text become the same words, link text included, in the page's language.
     article = work.select_one("article")
     assert len(_withdrawn_marks(article)) == 2 + 2
+    assert {mark.get_text() for mark in _withdrawn_marks(article)} == {"已撤回的条目"}
+    english = soup(site / "en" / "crafts" / "work" / "index.html").select_one("article")
+    assert {mark.get_text() for mark in _withdrawn_marks(english)} == {"withdrawn entry"}
     assert not [a for a in article.select("a[href]") if "wang" in a["href"]]
 
     contest = soup(site / "events" / "contest" / "index.html")

@@ -10,18 +10,18 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from urllib.parse import unquote, urlsplit
-
 from typing import Iterable
+from urllib.parse import unquote, urlsplit
 
 from .catalogue import Catalogue
 from .permalinks import relative_url
 from .site import BuildContext, Feature, GeneratedFile
+from .strings import load_strings
 from .templates import render
 from .views import permalink
 
 TOMBSTONE_TEMPLATE = "tombstone.html"
-WITHDRAWN_TEXT = '<span class="archive-withdrawn">已撤回的条目 <span lang="en">withdrawn entry</span></span>'
+WITHDRAWN_TEMPLATE = "partials/withdrawn-reference.html"   # the same words entry_link shows
 
 _LINK = re.compile(r"<a\b([^>]*)>(.*?)</a\s*>", re.IGNORECASE | re.DOTALL)
 _HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
@@ -31,11 +31,19 @@ class WithdrawalFeature(Feature):
     """Tombstones at the permanent links of withdrawn entries; links to them unlinked."""
     name = "withdrawal"
 
+    def __init__(self) -> None:
+        self._words: str | None = None
+
     def files(self, ctx: BuildContext) -> Iterable[GeneratedFile]:
         return tombstone_files(ctx)
 
     def page_html(self, ctx: BuildContext, relpath: str, html: str, page_url: str) -> str:
-        return unlink_withdrawn(html, page_url, ctx.catalogue)
+        if not ctx.catalogue.withdrawn_folders:
+            return html
+        if self._words is None:  # made once per build, in the build's language
+            text = load_strings(ctx.theme_dir, ctx.language.code)("withdrawn_entry")
+            self._words = render(ctx.theme_dir, WITHDRAWN_TEMPLATE, {"text": text}).strip()
+        return unlink_withdrawn(html, page_url, ctx.catalogue, self._words)
 
 
 def tombstone_files(ctx: BuildContext) -> list[GeneratedFile]:
@@ -51,9 +59,9 @@ def tombstone_files(ctx: BuildContext) -> list[GeneratedFile]:
     return found
 
 
-def unlink_withdrawn(page_html: str, page_url: str, catalogue: Catalogue) -> str:
-    """Replace every link that leads into a withdrawn entry's folder with the words
-    "withdrawn entry" (its text too: it may be the entry's title)."""
+def unlink_withdrawn(page_html: str, page_url: str, catalogue: Catalogue, words: str) -> str:
+    """Replace every link that leads into a withdrawn entry's folder, its text too (it may be
+    the entry's title), with `words`: the "withdrawn entry" markup of the theme."""
     if not catalogue.withdrawn_folders:
         return page_html
     page_dir = posixpath.dirname(page_url.rstrip("/") + "/x") if page_url else ""
@@ -66,7 +74,7 @@ def unlink_withdrawn(page_html: str, page_url: str, catalogue: Catalogue) -> str
                             page_dir)
         if target is None or not catalogue.is_withdrawn_file(target + "/index.md"):
             return match.group(0)
-        return WITHDRAWN_TEXT
+        return words
 
     return _LINK.sub(replace, page_html)
 
