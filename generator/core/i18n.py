@@ -86,8 +86,3 @@ def is_translation(relpath: str) -> bool:
 def translation_of(relpath: str) -> str:
     """crafts/x/index.md -> crafts/x/index.en.md"""
     return relpath[: -len(".md")] + TRANSLATION_SUFFIX
-
-
-def original_of(relpath: str) -> str:
-    """crafts/x/index.en.md -> crafts/x/index.md"""
-    return relpath[: -len(TRANSLATION_SUFFIX)] + ".md"

@@ -10,12 +10,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from pypinyin import lazy_pinyin
-
 from lunar_python import Lunar, LunarYear
 from lunar_python.util import LunarUtil
 
 from ..model import LunarRule
+from ..pinyin import syllables
 
 # lunar-python agrees with sxtwl, zhdate and cnlunar in this range; outside it we do not trust it.
 SUPPORTED_YEARS = (1901, 2099)
@@ -146,7 +145,7 @@ ANIMALS_EN = {"鼠": "Rat", "牛": "Ox", "虎": "Tiger", "兔": "Rabbit", "龙":
 def year_label_en(lunar_year: int) -> str:
     """The lunar year that begins in this Gregorian year, e.g. lunar year bing-wu (Year of the Horse)."""
     animal = Lunar.fromYmd(lunar_year, 1, 1).getYearShengXiao()
-    ganzhi = "-".join(lazy_pinyin(LunarYear.fromYear(lunar_year).getGanZhi()))
+    ganzhi = "-".join(syllables(LunarYear.fromYear(lunar_year).getGanZhi()))
     return f"lunar year {ganzhi} (Year of the {ANIMALS_EN[animal]})"
 
 

@@ -6,13 +6,12 @@ data-pagefind-body; labels (kind names) come from the theme, values from here.
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
-from ..calendar.occurrences import dated_occurrence
 from ..catalogue import Catalogue
 from ..loader import Record
 from ..listings.sections import SECTIONS
+from ..listings.taxonomy import entry_years
 from ..sorting import title_sort_key
 from .terms import index_words
 
@@ -27,18 +26,6 @@ FACETS = (
     ("tag", "标签", "Tag"),
     ("year", "年份", "Year"),
 )
-_YEAR = re.compile(r"(1[89]|20)\d\d(年)?")
-
-
-def years_of(record: Record) -> list[int]:
-    """Years an entry belongs to: the days a dated event spans, or a work's period when it is a
-    plain year ('2021' or '2021年'). A festival that recurs (a lunar rule, a series) has none:
-    its dated gatherings carry theirs."""
-    if record.section == "events":
-        occurrence = dated_occurrence(record)
-        return list(range(occurrence.first.year, occurrence.last.year + 1)) if occurrence else []
-    period = getattr(record.entry, "period", None) or ""
-    return [int(period[:4])] if _YEAR.fullmatch(period.strip()) else []
 
 
 def techniques_of(catalogue: Catalogue, record: Record) -> list[str]:
@@ -67,7 +54,7 @@ def entry_search_data(catalogue: Catalogue, record: Record, terms: list[str]) ->
         "region": [place.region] if place and place.region else [],
         "locality": [place.locality] if place and place.locality else [],
         "tag": list(dict.fromkeys(entry.tags)),
-        "year": [str(year) for year in years_of(record)],
+        "year": [str(year) for year in entry_years(record)],  # as the year pages have them
     }
     return {
         "title_key": title_sort_key(entry.title),

@@ -76,12 +76,6 @@
     return {};
   }
 
-  function todayIso() {
-    var now = new Date();
-    var pad = function (n) { return (n < 10 ? "0" : "") + n; };
-    return now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
-  }
-
   /* First index in [lo, hi) whose record passes `test` (records pass from some index on). */
   function bisect(results, lo, hi, test) {
     if (lo >= hi) return Promise.resolve(lo);
@@ -92,7 +86,7 @@
   }
 
   function dateOrder(results) {
-    var today = todayIso();
+    var today = window.archiveDates.todayIso();  // dates.js, loaded on every page
     var n = results.length;
     return bisect(results, 0, n, function (meta) { return !!meta.last; }).then(function (dated) {
       return bisect(results, dated, n, function (meta) { return meta.last >= today; }).then(function (upcoming) {
