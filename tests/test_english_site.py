@@ -133,3 +133,12 @@ def test_lunar_dates_explained_in_the_pages_language(shipped_site, code):
     card = soup(root / "events" / "spring-festival" / "index.html").select_one("section.archive-facts").get_text(" ")
     expected = "每年农历正月初一" if code == "zh" else "every year on the 1st day of the 1st lunar month"
     assert expected in card
+
+
+def test_english_browse_page_speaks_english(shipped_site):
+    page = soup(shipped_site / "en" / "browse" / "index.html")
+    finder = page.select_one("[data-archive-finder]")
+    words = [page.select_one("article h1").get_text(strip=True), *(finder[a] for a in finder.attrs if a.startswith("data-say-")),
+             *(node.get_text(" ", strip=True) for node in finder.select("label, option, summary, button"))]
+    assert words[0] == "Browse" and not [w for w in words if CHINESE.search(w)]
+    assert finder["data-lang"] == "en"

@@ -9,13 +9,13 @@ import json
 from typing import Any
 
 from ..catalogue import Catalogue
+from ..i18n import DEFAULT, Language, text_in
 from ..loader import Record
 from ..listings.sections import SECTIONS
 from ..listings.taxonomy import entry_years
 from ..sorting import title_sort_key
 from .terms import index_words
 
-SECTION_TITLES = {section: f"{zh} {en}" for section, (zh, en) in SECTIONS.items()}
 # The filters of the browse page, in the order it shows them: (name, Chinese, English).
 FACETS = (
     ("section", "栏目", "Section"),
@@ -45,11 +45,12 @@ def searchable_text(catalogue: Catalogue, record: Record) -> str:
     return "\n".join([json.dumps(fields, ensure_ascii=False), record.body, *linked])
 
 
-def entry_search_data(catalogue: Catalogue, record: Record, terms: list[str]) -> dict[str, Any]:
+def entry_search_data(catalogue: Catalogue, record: Record, terms: list[str],
+                      language: Language = DEFAULT) -> dict[str, Any]:
     entry = record.entry
     place = getattr(entry, "place", None)
     filters = {
-        "section": [SECTION_TITLES[record.section]],
+        "section": [text_in(language, *SECTIONS[record.section])],
         "technique": techniques_of(catalogue, record),
         "region": [place.region] if place and place.region else [],
         "locality": [place.locality] if place and place.locality else [],
@@ -65,7 +66,7 @@ def entry_search_data(catalogue: Catalogue, record: Record, terms: list[str]) ->
     }
 
 
-def browse_data(catalogue: Catalogue, terms: list[str]) -> dict[str, Any]:
+def browse_data(catalogue: Catalogue, terms: list[str], language: Language = DEFAULT) -> dict[str, Any]:
     """The browse page's own data: facet names, which region each city or county lies in, and
     the terms the search box keeps whole. Values and counts come from Pagefind at run time."""
     regions: dict[str, str] = {}
@@ -77,6 +78,6 @@ def browse_data(catalogue: Catalogue, terms: list[str]) -> dict[str, Any]:
         "facets": [{"name": name, "zh": zh, "en": en} for name, zh, en in FACETS],
         "regions": dict(sorted(regions.items())),
         "count": len(catalogue.records),
-        "sections": [{"url": f"{section}/", "title": title} for section, title in SECTION_TITLES.items()],
+        "sections": [{"url": f"{section}/", "title": text_in(language, *names)} for section, names in SECTIONS.items()],
         "terms": terms,
     }

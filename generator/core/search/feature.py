@@ -33,11 +33,11 @@ class SearchFeature(Feature):
         return self._terms
 
     def entry_data(self, ctx: BuildContext, record: Record) -> dict[str, Any]:
-        return entry_search_data(ctx.catalogue, record, self.terms(ctx))
+        return entry_search_data(ctx.catalogue, record, self.terms(ctx), ctx.language)
 
     def pages(self, ctx: BuildContext) -> Iterable[GeneratedPage]:
         title = text_in(ctx.language, "浏览", "Browse")
-        return [GeneratedPage(BROWSE_PAGE, title, "browse.html", browse_data(ctx.catalogue, self.terms(ctx)))]
+        return [GeneratedPage(BROWSE_PAGE, title, "browse.html", browse_data(ctx.catalogue, self.terms(ctx), ctx.language))]
 
     def files(self, ctx: BuildContext) -> Iterable[GeneratedFile]:
         return [GeneratedFile(TERMS_FILE, json.dumps(self.terms(ctx), ensure_ascii=False).encode("utf-8"))]

@@ -33,6 +33,14 @@
   var more = root.querySelector(".archive-finder__more");
   var chips = search.element("ul", "archive-finder__chips");
   list.parentNode.insertBefore(chips, list);
+  var lang = root.getAttribute("data-lang");
+  /* The page's own words (data-say-*, from its language table), with {n}, {name} and {value}. */
+  function say(key, values) {
+    return (root.getAttribute("data-say-" + key) || "").replace(/\{(\w+)\}/g, function (all, name) {
+      return values && name in values ? values[name] : all;
+    });
+  }
+  function facetName(f) { return f[lang] || f.zh; }
   var collator = new Intl.Collator("zh-Hans-CN-u-co-pinyin", { numeric: true });
 
   var state = { q: "", sort: "", chosen: {} };
@@ -135,18 +143,14 @@
       return showMore().then(function () { root.removeAttribute("aria-busy"); });
     }).catch(function () {
       if (ticket !== asked) return;
-      count.textContent = "搜索暂时无法使用 Search is not available";
+      count.textContent = say("unavailable");
       root.removeAttribute("aria-busy");
     });
   }
 
   function renderCount() {
     var n = ordered.length;
-    count.textContent = "";
-    count.appendChild(document.createTextNode((n ? "共 " + n + " 条" : "没有找到条目") + " "));
-    var en = search.element("span", "", n ? n + (n === 1 ? " entry" : " entries") : "No entries found");
-    en.lang = "en";
-    count.appendChild(en);
+    count.textContent = n ? say("count", { n: n }) : say("none");
   }
 
   function showMore() {
@@ -236,10 +240,7 @@
       if (!values.length) return;
       var set = search.element("fieldset", "archive-facet");
       var legend = search.element("legend");
-      legend.appendChild(document.createTextNode(f.zh + " "));
-      var en = search.element("span", "", f.en);
-      en.lang = "en";
-      legend.appendChild(en);
+      legend.appendChild(document.createTextNode(facetName(f)));
       set.appendChild(legend);
       var ul = search.element("ul", "archive-facet__values");
       var ordered = valueOrder(f.name, values, numbers[f.name] || {});
@@ -258,7 +259,7 @@
       }
       if (ordered.length > LONG + 2) {
         var toggle = search.element("button", "archive-facet__all",
-          expanded[f.name] ? "收起 Fewer" : "显示全部 " + ordered.length + " 项 Show all");
+          expanded[f.name] ? say("fewer") : say("show_all", { n: ordered.length }));
         toggle.type = "button";
         toggle.setAttribute("aria-expanded", expanded[f.name] ? "true" : "false");
         toggle.addEventListener("click", function () {
@@ -301,7 +302,7 @@
         chip.type = "button";
         chip.appendChild(document.createTextNode(value));
         chip.appendChild(search.element("span", "", "✕"));
-        chip.setAttribute("aria-label", "取消筛选 Remove filter: " + f.zh + " " + value);
+        chip.setAttribute("aria-label", say("remove_filter", { name: facetName(f), value: value }));
         chip.addEventListener("click", function () {
           state.chosen[f.name] = state.chosen[f.name].filter(function (v) { return v !== value; });
           update();
