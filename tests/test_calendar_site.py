@@ -222,12 +222,13 @@ def test_month_table_is_accessible(site):
     page = soup(site / "calendar" / "2026" / "03" / "index.html")
     table = page.select_one("table.cal-month")
     assert "2026年3月" in table.caption.get_text()
-    headers = [th.get_text(" ", strip=True) for th in table.select("thead th")]
+    headers = [th.select_one(".cal-weekday").get_text(strip=True) for th in table.select("thead th")]
     assert headers == ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"]
     english = soup(site / "en" / "calendar" / "2026" / "03" / "index.html").select_one("table.cal-month")
     assert english.caption.get_text() == "Events in March 2026: 4"
-    assert [th.get_text(strip=True) for th in english.select("thead th")] == [
+    assert [th.select_one(".cal-weekday").get_text(strip=True) for th in english.select("thead th")] == [
         "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    assert [th["abbr"] for th in english.select("thead th")] == ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
     # 农历 in English: the cell says month/day, the screen-reader label spells it out
     assert "Tuesday 31 March 2026, 13th day of the 2nd lunar month" in english.get_text(" ")
     assert all(th["scope"] == "col" for th in table.select("thead th"))

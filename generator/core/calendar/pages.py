@@ -15,7 +15,8 @@ from .occurrences import Occurrence
 from .shui_aid import shui_sections
 
 _WEEKS = gregorian.Calendar(firstweekday=0)  # weeks start on Monday, as in China
-WEEKDAYS = [{"zh": zh, "en": en} for zh, en in zip(labels.WEEKDAYS_ZH, labels.WEEKDAYS_EN)]
+WEEKDAYS = [{"zh": zh, "en": en, "short_zh": zh[-1], "short_en": en[:3]}
+            for zh, en in zip(labels.WEEKDAYS_ZH, labels.WEEKDAYS_EN)]
 
 
 def calendar_pages(build: CalendarBuild) -> list[GeneratedPage]:
