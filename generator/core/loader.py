@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 
 from .checks import check_entry
@@ -42,9 +43,9 @@ class Record:
     def section(self) -> str:
         return self.entry.SECTION
 
-    @property
+    @cached_property
     def url(self) -> str:
-        """Site-relative URL of the entry page (directory URLs)."""
+        """Site-relative URL of the entry page (directory URLs); asked for by every link to it."""
         return str(PurePosixPath(self.relpath).parent) + "/"
 
 

@@ -142,6 +142,7 @@ ANIMALS_EN = {"鼠": "Rat", "牛": "Ox", "虎": "Tiger", "兔": "Rabbit", "龙":
               "马": "Horse", "羊": "Goat", "猴": "Monkey", "鸡": "Rooster", "狗": "Dog", "猪": "Pig"}
 
 
+@lru_cache(maxsize=256)
 def year_label_en(lunar_year: int) -> str:
     """The lunar year that begins in this Gregorian year, e.g. lunar year bing-wu (Year of the Horse)."""
     animal = Lunar.fromYmd(lunar_year, 1, 1).getYearShengXiao()
@@ -149,6 +150,7 @@ def year_label_en(lunar_year: int) -> str:
     return f"lunar year {ganzhi} (Year of the {ANIMALS_EN[animal]})"
 
 
+@lru_cache(maxsize=256)  # lunar-python builds the whole year to name it: asked once per year page
 def year_label_zh(lunar_year: int) -> str:
     """The lunar year that begins in this Gregorian year, e.g. 农历丙午年（马年）."""
     animal = Lunar.fromYmd(lunar_year, 1, 1).getYearShengXiao()
