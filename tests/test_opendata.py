@@ -106,6 +106,22 @@ def test_catalogue_csv_opens_in_excel_and_has_one_row_per_entry(site):
     assert by_id["work001"]["illustrative"] == "false"
 
 
+def test_catalogue_csv_cells_never_start_a_spreadsheet_formula():
+    """A contributor's `=HYPERLINK(…)` or `@SUM(…)` is text in Excel and LibreOffice, not a formula;
+    numbers stay numbers, a negative one included."""
+    from generator.core.opendata.exports import catalogue_csv
+    record = {"id": "evil001", "section": "crafts", "kind": "work", "title": '=HYPERLINK("http://x.example","看")',
+              "title_en": "+cmd|' /C calc'!A0", "summary": "@SUM(1,2)", "tags": ["-2+3", "马尾绣"],
+              "materials": ["\t=1"], "place": {"name": "三洞", "lat": -25.5, "lon": 107.87}}
+    row = next(csv.DictReader(io.StringIO(catalogue_csv([record]).decode("utf-8-sig"), newline="")))
+    assert row["title"] == "'=HYPERLINK(\"http://x.example\",\"看\")"
+    assert row["title_en"].startswith("'+") and row["summary"] == "'@SUM(1,2)"
+    assert row["tags"] == "'-2+3; 马尾绣" and row["materials"] == "'\t=1"
+    assert (row["lat"], row["lon"], row["place"]) == ("-25.5", "107.87", "三洞")
+    formula_starts = ("=", "+", "-", "@", "\t", "\r")
+    assert not [cell for cell in row.values() if cell.startswith(formula_starts) and cell != "-25.5"]
+
+
 def test_columns_are_documented_on_the_data_page_and_in_the_readme(site):
     from generator.core.opendata.columns import NAMES
     page = soup(site / "data" / "index.html")

@@ -52,11 +52,22 @@ def csv_row(data: dict[str, Any]) -> list[str]:
     return [_cell(flat.get(column.name), column.is_list) for column in COLUMNS]
 
 
+# A spreadsheet reads a cell that starts with one of these as a formula (=HYPERLINK(…), +cmd|…):
+# contributors' text is data, so such a cell starts with an apostrophe, as OWASP advises.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(value: Any, is_list: bool) -> str:
     if value is None:
         return ""
     if is_list:
-        return LIST_SEPARATOR.join(str(item) for item in value)
+        return _text(LIST_SEPARATOR.join(str(item) for item in value))
     if isinstance(value, bool):
         return "true" if value else "false"
-    return str(value)
+    if isinstance(value, (int, float)):  # a negative coordinate is a number, not a formula
+        return str(value)
+    return _text(str(value))
+
+
+def _text(cell: str) -> str:
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
