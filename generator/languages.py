@@ -17,8 +17,11 @@ from .core.i18n import language
 log = logging.getLogger("mkdocs.plugins.shui-archive")
 
 
-def build_other_languages(config, configs: dict[str, str]) -> None:
-    """`configs` maps a language code to its configuration file, beside mkdocs.yml."""
+def build_other_languages(config, configs: dict[str, str], plugin_name: str, settings: dict) -> None:
+    """`configs` maps a language code to its configuration file, beside mkdocs.yml. Each build
+    takes the running build's archive settings (`settings`, under `plugin_name`) and address:
+    its file only says what differs by language, and an override config (`-f mkdocs.host.yml`,
+    a test's calendar date) then holds for every language."""
     for code, file_name in configs.items():
         lang = language(code)
         config_file = Path(config.config_file_path).parent / file_name
@@ -27,6 +30,7 @@ def build_other_languages(config, configs: dict[str, str]) -> None:
             other = load_config(str(config_file), docs_dir=str(config.docs_dir),
                                 site_dir=str(Path(config.site_dir) / lang.prefix), strict=config.strict,
                                 site_url=(site_url.rstrip("/") + "/" + lang.prefix) if site_url else "")
+        other.plugins[plugin_name].config.update({key: value for key, value in settings.items() if key != "languages"})
         log.info(f"building the {lang.name} site into {lang.prefix}")
         other.plugins.on_startup(command="build", dirty=False)
         build(other)

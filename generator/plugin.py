@@ -29,6 +29,7 @@ from .core.sitemap import SITEMAP, sitemap_entries, sitemap_xml, write_sitemap
 from .core.site import MarkdownSetup
 from .core.sitemodel import SiteModel, build_site_model, close, publish
 from .languages import build_other_languages
+from .project import PLUGIN_NAME
 
 log = logging.getLogger("mkdocs.plugins.shui-archive")
 # Advice, not a content problem: outside the "mkdocs" loggers, whose every warning a strict
@@ -173,7 +174,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             write_sitemap(Path(config.site_dir), sitemap_xml(entries, config.site_url or "", languages))
         publish(self.model, Path(config.site_dir))
         if self.language.is_default and self.config.languages:
-            build_other_languages(config, self.config.languages)
+            build_other_languages(config, self.config.languages, PLUGIN_NAME, dict(self.config))
 
     def on_build_error(self, *, error: Exception) -> None:
         if getattr(self, "model", None) is not None:

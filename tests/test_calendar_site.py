@@ -324,6 +324,36 @@ def test_agenda_splits_upcoming_and_past_by_build_date(site):
         assert item["data-first"] <= item["data-last"]
 
 
+@pytest.fixture(scope="module")
+def short_agenda_site(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("calendar-short")
+    settings = {**SETTINGS, "agenda_upcoming": 2, "agenda_past": 1}
+    return build_site(_content(root / "content"), root / "site", site_url=SITE_URL, settings={"calendar": settings})
+
+
+def _agenda_items(page, part: str) -> list[tuple[str, str]]:
+    return [(item["data-first"], item.a["href"]) for item in page.select(f"[data-part={part}] .cal-item")]
+
+
+def test_agenda_lists_the_nearest_dates_and_points_to_the_year_pages_for_the_rest(site, short_agenda_site):
+    """At a thousand events a page of every date would weigh hundreds of kilobytes: the agenda
+    keeps the nearest ones and says how many more the year pages hold, from which year."""
+    full = soup(site / "calendar" / "index.html")
+    short = soup(short_agenda_site / "calendar" / "index.html")
+    upcoming, past = _agenda_items(full, "upcoming"), _agenda_items(full, "past")
+    assert len(upcoming) > 2 and len(past) > 1 and not full.select(".cal-more")
+    assert _agenda_items(short, "upcoming") == upcoming[:2]
+    assert _agenda_items(short, "past") == past[:1]
+    later, earlier = short.select("[data-part=upcoming] .cal-more"), short.select("[data-part=past] .cal-more")
+    assert len(later) == len(earlier) == 1
+    assert f"还有 {len(upcoming) - 2} 场更晚的活动" in later[0].get_text()
+    assert later[0].a["href"] == f"{upcoming[2][0][:4]}/" and later[0].a.get_text() == f"{upcoming[2][0][:4]}年"
+    assert f"更早的 {len(past) - 1} 场活动" in earlier[0].get_text() and earlier[0].a["href"] == f"{past[1][0][:4]}/"
+    english = soup(short_agenda_site / "en" / "calendar" / "index.html").select("[data-part=upcoming] .cal-more")
+    assert f"{len(upcoming) - 2} later dates are on the year pages" in english[0].get_text()
+    assert english[0].a.get_text() == upcoming[2][0][:4]
+
+
 def test_calendar_pages_are_in_nav_and_out_of_search(site):
     nav = soup(site / "index.html").select_one("nav.md-nav--primary")
     assert any(a.get("href", "").endswith("calendar/") for a in nav.select("a"))

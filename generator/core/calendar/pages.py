@@ -58,16 +58,27 @@ def agenda_page(build: CalendarBuild) -> GeneratedPage:
     today = build.settings.today
     upcoming = [o for o in build.occurrences if o.last >= today]
     past = [o for o in reversed(build.occurrences) if o.last < today]  # newest first
+    shown_upcoming = upcoming[:build.settings.agenda_upcoming]
+    shown_past = past[:build.settings.agenda_past]
     data = {
         "today": today.isoformat(),
-        "upcoming": month_groups([build.item(o) for o in upcoming]),
-        "past": month_groups([build.item(o) for o in past]),
+        "upcoming": month_groups([build.item(o) for o in shown_upcoming]),
+        "past": month_groups([build.item(o) for o in shown_past]),
+        # Dates left to the year pages: how many, and the year page where the first of them is.
+        "more_upcoming": _rest(build, upcoming, len(shown_upcoming)),
+        "more_past": _rest(build, past, len(shown_past)),
         "years": [_year_link(build, y) for y in build.years],
         "this_month": _month_link(build, (today.year, today.month)),
         "feeds": build.feeds(),
     }
     return GeneratedPage(urls.page_source(urls.AGENDA), text_in(build.language, "日历", "Calendar"), "calendar-agenda.html",
                          data)
+
+
+def _rest(build: CalendarBuild, occurrences: list[Occurrence], shown: int) -> dict[str, Any] | None:
+    if shown >= len(occurrences):
+        return None
+    return {"count": len(occurrences) - shown, "year": _year_link(build, occurrences[shown].first.year)}
 
 
 def year_page(build: CalendarBuild, year: int) -> GeneratedPage:

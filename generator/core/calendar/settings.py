@@ -8,7 +8,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 SITE_TIMEZONE = "Asia/Shanghai"  # whose "today" splits upcoming from past at build time
-KNOWN_KEYS = {"first_year", "last_year", "today", "name", "name_en", "uid_domain", "google_calendar"}
+KNOWN_KEYS = {"first_year", "last_year", "today", "name", "name_en", "uid_domain", "google_calendar",
+              "agenda_upcoming", "agenda_past"}
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,10 @@ class CalendarSettings:
     name_en: str = "Shui Horse-tail Embroidery Events"   # the English site's feeds
     uid_domain: str = "shui-embroidery-archive"  # right side of every UID; never change it
     google_calendar: bool = True
+    # The agenda lists the nearest dates only (the year pages list them all): at a thousand
+    # events a page of every one would be several hundred kilobytes on a phone.
+    agenda_upcoming: int = 60
+    agenda_past: int = 30
 
     @property
     def years(self) -> range:
