@@ -1,50 +1,108 @@
-"""MkDocs side of the English site: after the default language's build, build each other
-language from its own configuration (`mkdocs.en.yml`, which INHERITs mkdocs.yml) into
-`<site_dir>/<prefix>`, with the same content folder and the same strictness."""
+"""MkDocs side of the other languages' sites (the English one at /en/).
+
+Once the default language's site model is made (content checked, images in the cache), each
+other language is built from its own configuration (`mkdocs.en.yml`, which INHERITs
+mkdocs.yml) by a process of its own, at the same time as the running build: on two cores the
+two languages take little more than the time of one. The process writes into a folder beside
+the site; when both builds have succeeded that folder becomes `<site_dir>/<prefix>`.
+
+Run as `python -m generator.languages`, it is that process: it reads its job from stdin.
+"""
 from __future__ import annotations
 
 import logging
-from contextlib import contextmanager
+import pickle
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import MkDocsException, PluginError
 
-from .core.i18n import language
+from .core.i18n import Language, language
 
 log = logging.getLogger("mkdocs.plugins.shui-archive")
 
 
-def build_other_languages(config, configs: dict[str, str], plugin_name: str, settings: dict) -> None:
+@dataclass
+class LanguageBuild:
+    lang: Language
+    process: subprocess.Popen
+    folder: Path  # where the process writes its site
+
+
+def start_other_languages(config, configs: dict[str, str], plugin_name: str, settings: dict) -> list[LanguageBuild]:
     """`configs` maps a language code to its configuration file, beside mkdocs.yml. Each build
     takes the running build's archive settings (`settings`, under `plugin_name`) and address:
     its file only says what differs by language, and an override config (`-f mkdocs.host.yml`,
     a test's calendar date) then holds for every language."""
+    site_dir = Path(config.site_dir)
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    site_url = config.site_url or ""
+    builds = []
     for code, file_name in configs.items():
         lang = language(code)
-        config_file = Path(config.config_file_path).parent / file_name
-        site_url = config.site_url or ""
-        with _own_plugin_instances():
-            other = load_config(str(config_file), docs_dir=str(config.docs_dir),
-                                site_dir=str(Path(config.site_dir) / lang.prefix), strict=config.strict,
-                                site_url=(site_url.rstrip("/") + "/" + lang.prefix) if site_url else "")
-        other.plugins[plugin_name].config.update({key: value for key, value in settings.items() if key != "languages"})
-        log.info(f"building the {lang.name} site into {lang.prefix}")
-        other.plugins.on_startup(command="build", dirty=False)
-        build(other)
+        name = lang.prefix.strip("/")
+        # Beside the site, so that moving it into place is a rename.
+        folder = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-{name}-", dir=site_dir.parent))
+        job = {"config_file": str(Path(config.config_file_path).parent / file_name),
+               "docs_dir": str(config.docs_dir), "site_dir": str(folder), "strict": bool(config.strict),
+               "site_url": (site_url.rstrip("/") + "/" + lang.prefix) if site_url else "",
+               "plugin": plugin_name, "settings": {k: v for k, v in settings.items() if k != "languages"},
+               "log_level": logging.getLogger("mkdocs").getEffectiveLevel(), "prefix": name}
+        log.info(f"building the {lang.name} site into {lang.prefix} in a process of its own")
+        process = subprocess.Popen([sys.executable, "-m", __name__], stdin=subprocess.PIPE)
+        process.stdin.write(pickle.dumps(job))
+        process.stdin.close()
+        builds.append(LanguageBuild(lang, process, folder))
+    return builds
 
 
-@contextmanager
-def _own_plugin_instances() -> Iterator[None]:
-    """MkDocs keeps one instance of each plugin with on_startup (for `mkdocs serve`) in a cache
-    shared by every configuration it loads: the other language's build needs instances of its
-    own, or it would reconfigure those of the build that is running it."""
-    option = MkDocsConfig.plugins
-    saved = option.plugin_cache
-    option.plugin_cache = {}
+def finish_other_languages(builds: list[LanguageBuild], site_dir: Path) -> None:
+    """Wait for every build; put each site in place only if all of them succeeded."""
+    failed = [f"/{build.lang.prefix}" for build in builds if build.process.wait() != 0]
+    if failed:
+        abandon_other_languages(builds)
+        where = ", ".join(failed)
+        raise PluginError(f"{where} 的网站构建失败，原因见上面的信息 / "
+                          f"the site at {where} failed to build: see the messages above")
+    for build in builds:
+        target = site_dir / build.lang.prefix
+        if target.exists():
+            shutil.rmtree(target)
+        shutil.move(str(build.folder), str(target))
+
+
+def abandon_other_languages(builds: list[LanguageBuild]) -> None:
+    for build in builds:
+        if build.process.poll() is None:
+            build.process.kill()
+        build.process.wait()
+        shutil.rmtree(build.folder, ignore_errors=True)
+
+
+def _build_from_job(job: dict) -> int:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter(f"%(levelname)-7s -  [{job['prefix']}] %(message)s"))
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.addHandler(handler)
+    mkdocs_log.setLevel(job["log_level"])
     try:
-        yield
-    finally:
-        option.plugin_cache = saved
+        config = load_config(job["config_file"], docs_dir=job["docs_dir"], site_dir=job["site_dir"],
+                             strict=job["strict"], site_url=job["site_url"])
+        config.plugins[job["plugin"]].config.update(job["settings"])
+        config.plugins.on_startup(command="build", dirty=False)
+        build(config)
+    except MkDocsException as stopped:  # a configuration error, or strict warnings: said, not traced
+        mkdocs_log.error(stopped.format_message())
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_build_from_job(pickle.loads(sys.stdin.buffer.read())))

@@ -28,7 +28,7 @@ from .core.sanitize import clean_html
 from .core.sitemap import SITEMAP, sitemap_entries, sitemap_xml, write_sitemap
 from .core.site import MarkdownSetup
 from .core.sitemodel import SiteModel, build_site_model, close, publish
-from .languages import build_other_languages
+from .languages import abandon_other_languages, finish_other_languages, start_other_languages
 from .project import PLUGIN_NAME
 
 log = logging.getLogger("mkdocs.plugins.shui-archive")
@@ -83,6 +83,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 raise PluginError(f"内容有问题，构建中止 / content problems, build aborted:\n{report}")
             for line in report.splitlines():
                 log.warning(line)
+        # The other languages' sites build beside this one from here on: content checked, images cached.
+        self.language_builds = []
+        if self.language.is_default and self.config.languages:
+            self.language_builds = start_other_languages(config, self.config.languages, PLUGIN_NAME,
+                                                         dict(self.config))
 
     def on_files(self, files: Files, *, config) -> Files:
         docs_dir = Path(config.docs_dir).resolve()
@@ -159,6 +164,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         theme_dir = Path(config.theme.custom_dir)
         ours = {path.relative_to(theme_dir).as_posix() for path in theme_dir.rglob("*.html")}
         env.autoescape = lambda name: name in ours
+        # MkDocs makes a new environment for every build, and no template changes during one:
+        # without this Jinja checks every template's file again each time a page includes it.
+        env.auto_reload = False
         env.filters["jsonld"] = script_json
         self.pages = [(file.src_uri, file.url) for file in files.documentation_pages()]
         env.globals.update(t=self.strings, site_language=self.language, languages=LANGUAGES,
@@ -173,9 +181,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             languages = [self.language, *(language(code) for code in self.config.languages)]
             write_sitemap(Path(config.site_dir), sitemap_xml(entries, config.site_url or "", languages))
         publish(self.model, Path(config.site_dir))
-        if self.language.is_default and self.config.languages:
-            build_other_languages(config, self.config.languages, PLUGIN_NAME, dict(self.config))
+        finish_other_languages(self.language_builds, Path(config.site_dir))
 
     def on_build_error(self, *, error: Exception) -> None:
+        abandon_other_languages(getattr(self, "language_builds", []))
         if getattr(self, "model", None) is not None:
             close(self.model)

@@ -142,3 +142,23 @@ def test_english_browse_page_speaks_english(shipped_site):
              *(node.get_text(" ", strip=True) for node in finder.select("label, option, summary, button"))]
     assert words[0] == "Browse" and not [w for w in words if CHINESE.search(w)]
     assert finder["data-lang"] == "en"
+
+
+def test_english_site_builds_beside_the_chinese_one_and_a_failure_publishes_no_half_site(content, tmp_path, capfd,
+                                                                                          caplog):
+    """The English site is built by a process of its own into a folder beside the site, moved
+    into /en/ only when it succeeded; when it fails the build fails, says why without a
+    traceback, and leaves neither /en/ nor its working folder behind."""
+    from mkdocs.exceptions import Abort
+    from sitebuild import build_site
+    site = build_site(content, tmp_path / "good")
+    assert soup(site / "en" / "index.html").html["lang"] == "en"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "good"]
+    with pytest.raises(Abort):
+        build_site(content, tmp_path / "bad", settings={"languages": {"en": "mkdocs.missing.yml"}})
+    output = capfd.readouterr().err
+    assert "[en]" in output and "mkdocs.missing.yml" in output and "Traceback" not in output
+    assert "the site at /en/ failed to build" in caplog.text and "/en/ 的网站构建失败" in caplog.text
+    assert not (tmp_path / "bad" / "en").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad", "content", "good"]
+
