@@ -162,3 +162,18 @@ def test_english_site_builds_beside_the_chinese_one_and_a_failure_publishes_no_h
     assert not (tmp_path / "bad" / "en").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad", "content", "good"]
 
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_listings_sort_by_the_title_the_reader_sees(shipped_site, prefix):
+    """Chinese listings in pinyin order (常 chang before 马 ma before 三 san); English ones by the
+    English title, so that 'A Shui embroiderer' does not sit under S for 水 (shui)."""
+    from generator.core.sorting import title_sort_key
+    page = soup(shipped_site / prefix / "crafts" / "index.html")
+    lists = page.select("ul:has(> li.archive-card), ol:has(> li.archive-card)")
+    assert lists
+    for cards in lists:
+        titles = [a.get_text() for a in cards.select(".archive-card__title a")]
+        assert titles == sorted(titles, key=title_sort_key)
+    if prefix:
+        first = lists[0].select_one(".archive-card__title a").get_text()
+        assert first.startswith("A ") and all(not re.search(r"[\u4e00-\u9fff]", t) for t in titles)

@@ -84,7 +84,8 @@ class LessonFeature(Feature):
         for record in ctx.catalogue.in_section("lessons"):
             data = views[record.entry.id]["features"].get(self.name)
             if data is not None:
-                data["related"] = [card(views[entry_id]) if entry_id in views else ref_to(ctx.catalogue, entry_id)
+                data["related"] = [card(views[entry_id], ctx.language) if entry_id in views
+                                   else ref_to(ctx.catalogue, entry_id)
                                    for entry_id in dict.fromkeys(record.entry.related)
                                    if entry_id in views or ctx.catalogue.is_withdrawn(entry_id)]
 

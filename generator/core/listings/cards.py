@@ -4,12 +4,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Iterable, Sequence
 
+from ..i18n import DEFAULT, Language
 from ..sorting import title_sort_key
 
 
-def card(view: dict[str, Any]) -> dict[str, Any]:
+def card(view: dict[str, Any], language: Language = DEFAULT) -> dict[str, Any]:
     """Title, kind, summary, thumbnail (when the entry has a gallery), place, and an event's
-    dates and status. `view` is the entry's view with every feature's data (sitemodel)."""
+    dates and status. `view` is the entry's view with every feature's data (sitemodel).
+    Listings in `language` sort by the title shown there: an English page by the English title
+    where there is one, the pinyin of the Chinese title where there is none."""
     features = view["features"]
     thumb = (features.get("gallery") or {}).get("thumb")
     calendar = features.get("calendar") or {}
@@ -18,6 +21,7 @@ def card(view: dict[str, Any]) -> dict[str, Any]:
     status = calendar.get("status") or {}
     return {
         "id": view["id"], "title": view["title"], "title_en": view["title_en"], "kind": view["kind"],
+        "sort_title": view["title"] if language.is_default else (view["title_en"] or view["title"]),
         "section": view["section"], "url": view["url"],
         "summary": view["summary"], "summary_en": view["summary_en"],
         "illustrative": view["illustrative"],
@@ -33,12 +37,13 @@ def card(view: dict[str, Any]) -> dict[str, Any]:
 
 
 def by_title(cards: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Chinese titles in pinyin order (马尾绣 under M), as a Chinese index is read."""
+    """Chinese titles in pinyin order (马尾绣 under M), as a Chinese index is read; English
+    ones in alphabetical order among them."""
     return sorted(cards, key=_title_key)
 
 
 def _title_key(item: dict[str, Any]) -> tuple[str, str, str]:
-    return (title_sort_key(item["title"]), item["title"], item["id"])
+    return (title_sort_key(item["sort_title"]), item["sort_title"], item["id"])
 
 
 # How a listing of events is divided: (key, Chinese, English), in the order of `by_date`.

@@ -60,7 +60,7 @@ class ListingsFeature(Feature):
     def pages(self, ctx: BuildContext) -> Iterable[GeneratedPage]:
         settings = read_settings(ctx.settings)
         taxonomy = self.taxonomy(ctx)
-        cards = {entry_id: card(view) for entry_id, view in self.views.items()}
+        cards = {entry_id: card(view, ctx.language) for entry_id, view in self.views.items()}
         browse = dimensions_data(taxonomy)
         pages = []
         for section in SECTIONS:

@@ -58,7 +58,8 @@ def entry_search_data(catalogue: Catalogue, record: Record, terms: list[str],
         "year": [str(year) for year in entry_years(record)],  # as the year pages have them
     }
     return {
-        "title_key": title_sort_key(entry.title),
+        # sorted by the title the reader sees, as the listings are (listings/cards.py)
+        "title_key": title_sort_key(entry.title if language.is_default else (entry.title_en or entry.title)),
         # kind is labelled by the theme (partials/labels.html), so it is not among these values
         "filters": [{"name": name, "value": value} for name, values in filters.items() for value in values],
         "title_words": index_words(entry.title, terms),
