@@ -102,10 +102,15 @@ def vevent(build: CalendarBuild, item: Occurrence) -> icalendar.Event:
 
 
 def calendar_bytes(build: CalendarBuild, items: list[Occurrence], name: str,
-                   made: dict[str, icalendar.Event] | None = None) -> bytes:
-    """One feed. `made` keeps each occurrence's VEVENT across the feeds of a build: every
-    occurrence is in the archive feed, its kind's feed and its event's feed."""
+                   made: dict[str, tuple[icalendar.Event, bytes]] | None = None) -> bytes:
+    """One feed. `made` keeps each occurrence's VEVENT, and its bytes, across the feeds of a
+    build: every occurrence is in the archive feed, its kind's feed and its event's feed, and
+    is serialised once (a calendar's bytes are its own lines, then its components' bytes)."""
     made = {} if made is None else made
+    for item in items:
+        if item.key not in made:
+            event = vevent(build, item)
+            made[item.key] = (event, event.to_ical())
     cal = icalendar.Calendar()
     cal.add("version", "2.0")
     cal.add("prodid", PRODID)
@@ -115,18 +120,18 @@ def calendar_bytes(build: CalendarBuild, items: list[Occurrence], name: str,
     cal.add("x-wr-calname", name)
     cal.add("refresh-interval", timedelta(days=1), parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", "P1D")
-    for item in items:
-        if item.key not in made:
-            made[item.key] = vevent(build, item)
-        cal.add_component(made[item.key])
     timed = [o for o in items if o.timed]
     if timed:
         # Only the years the events need: a short VTIMEZONE, identical on every build.
         first = min(o.start.year for o in timed)
         last = max(o.end.year if o.end else o.start.year for o in timed)
-        zones = [zone for tzid in sorted(cal.get_missing_tzids()) if (zone := _vtimezone(tzid, first, last))]
-        cal.subcomponents[0:0] = zones  # before the events that name them, in a stable order
-    return cal.to_ical()
+        cal.subcomponents = [made[o.key][0] for o in timed]  # to learn the TZIDs they name
+        tzids = sorted(cal.get_missing_tzids())
+        cal.subcomponents = [zone for tzid in tzids if (zone := _vtimezone(tzid, first, last))]
+    head = cal.to_ical()  # the zones, before the events that name them, in a stable order
+    end = b"END:VCALENDAR\r\n"
+    assert head.endswith(end)
+    return head[: -len(end)] + b"".join(made[item.key][1] for item in items) + end
 
 
 @lru_cache(maxsize=256)
@@ -143,7 +148,7 @@ def _vtimezone(tzid: str, first_year: int, last_year: int) -> icalendar.Timezone
 def feed_files(build: CalendarBuild) -> list[GeneratedFile]:
     chinese = build.language.is_default
     name = build.settings.name if chinese else build.settings.name_en
-    made: dict[str, icalendar.Event] = {}
+    made: dict[str, tuple[icalendar.Event, bytes]] = {}
     files = [GeneratedFile(urls.ARCHIVE_FEED, calendar_bytes(build, build.occurrences, name, made))]
     for kind in build.kinds():
         word = labels.kind(kind)
