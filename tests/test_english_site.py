@@ -177,3 +177,12 @@ def test_listings_sort_by_the_title_the_reader_sees(shipped_site, prefix):
     if prefix:
         first = lists[0].select_one(".archive-card__title a").get_text()
         assert first.startswith("A ") and all(not re.search(r"[\u4e00-\u9fff]", t) for t in titles)
+
+
+def test_shipped_lessons_read_in_english(shipped_site):
+    plan = soup(shipped_site / "en" / "lessons" / "unity-classroom-horse-tail-embroidery" / "index.html")
+    objectives = plan.select_one(".archive-objectives")
+    assert objectives.get("lang") is None and "Draw a coiled pattern" in objectives.get_text()
+    assert not re.search(r"[\u4e00-\u9fff]", plan.select_one(".archive-lesson-plan__activities").get_text())
+    work = soup(shipped_site / "en" / "crafts" / "baby-carrier-example" / "index.html")
+    assert "silk thread" in work.select_one(".archive-facts").get_text()

@@ -21,7 +21,8 @@ def site(tmp_path_factory) -> Path:
     write_entry(content, "lessons", "lesson", lesson(
         title=HOSTILE_TITLE, title_en="Meet horse-tail embroidery", duration_minutes=90,
         grades=["小学四年级", "小学五年级"], subjects=["美术"], materials=["白纸", "彩色铅笔"],
-        activities=["出示图片。", "画一个盘旋纹样。</ol><b>x</b>"], added="2026-04-13"))
+        activities=["出示图片。", "画一个盘旋纹样。</ol><b>x</b>"], added="2026-04-13",
+        activities_en=["Show the pictures.", "Draw a coiled pattern.</ol><b>x</b>"]))
     for name in ("index.md", "about.md", "contribute.md"):
         (content / name).write_text("# 页面\n", encoding="utf-8")
     return build_site(content, root / "site", site_url=SITE_URL)
@@ -79,6 +80,19 @@ def test_the_page_leads_with_the_plan(site):
     order = [node.get("class", [""])[0] for node in article.select(
         "section.archive-lesson-plan, section.archive-lesson-related, section.archive-entry-footer")]
     assert order == ["archive-facts", "archive-lesson-related", "archive-entry-footer"]
+
+
+def test_english_plan_uses_the_english_lists_and_marks_chinese_that_stands_in(site):
+    """objectives_en, materials_en and activities_en take their field's place on the English
+    page, item for item; a list without an English twin stays Chinese, marked as Chinese."""
+    plan = soup(site / "en" / "lessons" / "lesson" / "index.html").select_one("section.archive-lesson-plan")
+    activities = plan.select_one(".archive-lesson-plan__activities")
+    assert [li.get_text() for li in activities.select("li")] == ["Show the pictures.", "Draw a coiled pattern.</ol><b>x</b>"]
+    assert activities.get("lang") is None  # the page's own language
+    materials = plan.select_one(".archive-lesson-plan__materials")
+    assert [li.get_text() for li in materials.select("li")] == ["白纸", "彩色铅笔"] and materials["lang"] == "zh-Hans"
+    chinese = soup(site / "lessons" / "lesson" / "index.html").select_one(".archive-lesson-plan__activities")
+    assert chinese.get("lang") is None and "Show the pictures." not in chinese.get_text()
 
 
 def test_related_entries_are_cards(site):

@@ -1,7 +1,8 @@
 """Data in the language of the page: wherever a field has an English twin (`title` and
-`title_en`, `alt` and `alt_en`, a place's `name` and `name_en`), the English build shows the
-twin in the field's place and records which language it is in (`title_lang`), so a template
-prints one language and marks Chinese that stands in for missing English.
+`title_en`, `alt` and `alt_en`, a place's `name` and `name_en`, a lesson's `objectives` and
+`objectives_en`), the English build shows the twin in the field's place and records which
+language it is in (`title_lang`), so a template prints one language and marks Chinese that
+stands in for missing English.
 
 One pass over the finished data, so every feature's views and pages get it alike."""
 from __future__ import annotations
@@ -35,7 +36,8 @@ def localize(data: Any, lang: Language) -> Any:
 def _swap_twins(item: dict, lang: Language) -> None:
     for key in [k for k in item if isinstance(k, str) and k.endswith(TWIN_SUFFIX)]:
         base = key[: -len(TWIN_SUFFIX)]
-        if base not in item or not isinstance(item.get(base, ""), (str, type(None))):
+        # a text, or a list of texts (a lesson's objectives and objectives_en)
+        if base not in item or not isinstance(item.get(base, ""), (str, list, type(None))):
             continue
         english = item.pop(key)
         if english:

@@ -157,6 +157,8 @@ class Entry(Strict):
                 if item is None:
                     continue
                 target = getattr(item, "entry", item)
+                if not isinstance(target, str):  # a broken entry's salvaged field, reported as such
+                    continue
                 path = f"{name}.{index}" if isinstance(value, list) else name
                 found.append((path + (".entry" if target is not item else ""), target))
         return found
@@ -165,6 +167,10 @@ class Entry(Strict):
 CRAFT_KINDS = ("artisan", "workshop", "technique", "work")
 EVENT_KINDS = ("festival", "competition", "gathering", "exhibition")
 MAKERS = ("artisan", "workshop")
+
+
+# The English site shows a list's English twin (objectives_en beside objectives) in its place.
+TWIN_LIST = "the same list in English, item for item, for the English site"
 
 
 class Craft(Entry):
@@ -178,6 +184,7 @@ class Craft(Entry):
     makers: list[EntryId] = Field([], description="ids of artisan or workshop entries")
     period: str | None = Field(None, description="when a work was made, free text, e.g. 2021 or 20世纪")
     materials: list[Text] = []
+    materials_en: list[Text] = Field([], description=TWIN_LIST)
 
 
 class LunarRule(Strict):
@@ -227,8 +234,11 @@ class Lesson(Entry):
     subjects: list[Text] = Field(min_length=1, description="e.g. 美术 / Art")
     duration_minutes: int = Field(gt=0, le=600)
     objectives: list[Text] = Field(min_length=1)
+    objectives_en: list[Text] = Field([], description=TWIN_LIST)
     materials: list[Text] = []
+    materials_en: list[Text] = Field([], description=TWIN_LIST)
     activities: list[Text] = Field([], description="the lesson's steps, in order, one line each")
+    activities_en: list[Text] = Field([], description=TWIN_LIST)
 
 
 class WithdrawnEntry(BaseModel):
