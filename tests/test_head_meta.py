@@ -126,3 +126,10 @@ def test_english_pages_describe_the_entry_in_english(shipped_site):
         "Unity Classroom: meeting Shui horse-tail embroidery"]
     assert metas(page, "description")[0].startswith("A 40-minute art and social-studies lesson")
     assert metas(page, "og:locale") == ["en_US"] and metas(page, "DC.language") == ["en"]
+
+
+@pytest.mark.parametrize("prefix,locale", [("", "zh_CN"), ("en/", "en_US")])
+def test_every_page_names_its_own_locale(shipped_site, prefix, locale):
+    """Listings, the calendar and the home page too, not only entries."""
+    for path in ("index.html", "crafts/index.html", "calendar/index.html", "crafts/horse-tail-embroidery/index.html"):
+        assert metas(soup(shipped_site / prefix / path), "og:locale") == [locale], path

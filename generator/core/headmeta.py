@@ -11,7 +11,7 @@ from typing import Any
 
 from .addresses import address
 from .citation.feature import citable
-from .i18n import DEFAULT, Language, localized, text_in
+from .i18n import DEFAULT, Language, localized
 from .loader import Record
 from .site import BuildContext, Feature
 from .views import permalink
@@ -60,7 +60,7 @@ def entry_meta(record: Record, view: dict[str, Any], site_url: str, site_name: s
     permanent, permanent_is_path = _link(site_url, permalink(entry.id))
     tags = [tag("property", "og:site_name", site_name), tag("property", "og:type", "article"),
             tag("property", "og:title", title), tag("property", "og:description", text),
-            tag("property", "og:locale", text_in(language, "zh_CN", "en_US"))]
+            tag("property", "og:locale", language.og_locale)]
     if site_url:
         tags.append(tag("property", "og:url", address(site_url, record.url)))
     image = share_image(view)

@@ -18,14 +18,15 @@ class Language:
     html_lang: str      # BCP 47 tag for <html lang> and hreflang
     prefix: str         # where this language's pages live below the published root
     name: str           # the language's own name, for the switcher
+    og_locale: str      # Open Graph's og:locale (language_TERRITORY)
 
     @property
     def is_default(self) -> bool:
         return self.prefix == ""
 
 
-ZH = Language("zh", "zh-Hans", "", "中文")
-EN = Language("en", "en", "en/", "English")
+ZH = Language("zh", "zh-Hans", "", "中文", "zh_CN")
+EN = Language("en", "en", "en/", "English", "en_US")
 LANGUAGES: dict[str, Language] = {ZH.code: ZH, EN.code: EN}
 DEFAULT = ZH
 
