@@ -1,12 +1,15 @@
 """MkDocs side of the other languages' sites (the English one at /en/).
 
-Once the default language's site model is made (content checked, images in the cache), each
-other language is built from its own configuration (`mkdocs.en.yml`, which INHERITs
+Each other language is built from its own configuration (`mkdocs.en.yml`, which INHERITs
 mkdocs.yml) by a process of its own, at the same time as the running build: on two cores the
-two languages take little more than the time of one. The process writes into a folder beside
-the site; when both builds have succeeded that folder becomes `<site_dir>/<prefix>`.
+two languages take little more than the time of one. The process starts with the running
+build and loads its configuration, then waits until the running build has checked the content
+and put every image in the cache (`release_other_languages`), so that no image is made twice.
+It writes into a folder beside the site; when both builds have succeeded that folder becomes
+`<site_dir>/<prefix>`.
 
-Run as `python -m generator.languages`, it is that process: it reads its job from stdin.
+Run as `python -m generator.languages`, it is that process: it reads its job from stdin, then
+waits there for the word to go.
 """
 from __future__ import annotations
 
@@ -24,6 +27,7 @@ from mkdocs.exceptions import MkDocsException, PluginError
 from .core.i18n import Language, language
 
 log = logging.getLogger("mkdocs.plugins.shui-archive")
+GO = b"go\n"
 
 
 @dataclass
@@ -55,9 +59,19 @@ def start_other_languages(config, configs: dict[str, str], plugin_name: str, set
         log.info(f"building the {lang.name} site into {lang.prefix} in a process of its own")
         process = subprocess.Popen([sys.executable, "-m", __name__], stdin=subprocess.PIPE)
         process.stdin.write(pickle.dumps(job))
-        process.stdin.close()
+        process.stdin.flush()
         builds.append(LanguageBuild(lang, process, folder))
     return builds
+
+
+def release_other_languages(builds: list[LanguageBuild]) -> None:
+    """The content is checked and the images are cached: the other builds may go on."""
+    for build in builds:
+        try:
+            build.process.stdin.write(GO)
+            build.process.stdin.close()
+        except (OSError, ValueError):  # it has already stopped: finish_other_languages reports it
+            pass
 
 
 def finish_other_languages(builds: list[LanguageBuild], site_dir: Path) -> None:
@@ -79,11 +93,15 @@ def abandon_other_languages(builds: list[LanguageBuild]) -> None:
     for build in builds:
         if build.process.poll() is None:
             build.process.kill()
+        try:
+            build.process.stdin.close()
+        except OSError:
+            pass
         build.process.wait()
         shutil.rmtree(build.folder, ignore_errors=True)
 
 
-def _build_from_job(job: dict) -> int:
+def _build_from_job(job: dict, wait_to_go) -> int:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -97,6 +115,8 @@ def _build_from_job(job: dict) -> int:
                              strict=job["strict"], site_url=job["site_url"])
         config.plugins[job["plugin"]].config.update(job["settings"])
         config.plugins.on_startup(command="build", dirty=False)
+        if wait_to_go() != GO:  # the running build stopped (content problems, an error)
+            return 1
         build(config)
     except MkDocsException as stopped:  # a configuration error, or strict warnings: said, not traced
         mkdocs_log.error(stopped.format_message())
@@ -105,4 +125,4 @@ def _build_from_job(job: dict) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(_build_from_job(pickle.loads(sys.stdin.buffer.read())))
+    sys.exit(_build_from_job(pickle.load(sys.stdin.buffer), sys.stdin.buffer.readline))

@@ -28,7 +28,8 @@ from .core.sanitize import clean_html
 from .core.sitemap import SITEMAP, sitemap_entries, sitemap_xml, write_sitemap
 from .core.site import MarkdownSetup
 from .core.sitemodel import SiteModel, build_site_model, close, publish
-from .languages import abandon_other_languages, finish_other_languages, start_other_languages
+from .languages import (abandon_other_languages, finish_other_languages, release_other_languages,
+                        start_other_languages)
 from .project import PLUGIN_NAME
 
 log = logging.getLogger("mkdocs.plugins.shui-archive")
@@ -60,6 +61,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if not language(config.theme["language"]).is_default:
             # A static host serves the root's 404 page for every missing path.
             config.theme.static_templates.discard(NOT_FOUND_PAGE)
+        # The other languages' builds start now, beside this one (generator/languages.py).
+        self.language_builds = []
+        if language(config.theme["language"]).is_default and self.config.languages:
+            self.language_builds = start_other_languages(config, self.config.languages, PLUGIN_NAME,
+                                                         dict(self.config))
         return config
 
     def on_pre_build(self, *, config) -> None:
@@ -83,11 +89,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 raise PluginError(f"内容有问题，构建中止 / content problems, build aborted:\n{report}")
             for line in report.splitlines():
                 log.warning(line)
-        # The other languages' sites build beside this one from here on: content checked, images cached.
-        self.language_builds = []
-        if self.language.is_default and self.config.languages:
-            self.language_builds = start_other_languages(config, self.config.languages, PLUGIN_NAME,
-                                                         dict(self.config))
+        # Content checked, images cached: the other languages' builds may go on.
+        release_other_languages(getattr(self, "language_builds", []))
 
     def on_files(self, files: Files, *, config) -> Files:
         docs_dir = Path(config.docs_dir).resolve()
@@ -181,9 +184,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             languages = [self.language, *(language(code) for code in self.config.languages)]
             write_sitemap(Path(config.site_dir), sitemap_xml(entries, config.site_url or "", languages))
         publish(self.model, Path(config.site_dir))
-        finish_other_languages(self.language_builds, Path(config.site_dir))
+        builds, self.language_builds = getattr(self, "language_builds", []), []  # one build's, not the next's
+        finish_other_languages(builds, Path(config.site_dir))
 
     def on_build_error(self, *, error: Exception) -> None:
-        abandon_other_languages(getattr(self, "language_builds", []))
+        builds, self.language_builds = getattr(self, "language_builds", []), []
+        abandon_other_languages(builds)
         if getattr(self, "model", None) is not None:
             close(self.model)
