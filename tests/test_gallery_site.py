@@ -59,7 +59,7 @@ def test_picture_sources_exist_at_their_stated_widths(gallery_site):
         for candidate in element["srcset"].split(","):
             url, width = candidate.split()
             candidates.append((url, int(width[:-1])))
-    assert {w for _, w in candidates} == {320, 640, 1280, 2048}
+    assert {w for _, w in candidates} == {320, 640, 800, 1280, 2048}
     for url, width in candidates:
         with Image.open(resolve(gallery_site, page_path, url)) as derived:
             assert derived.width == width
