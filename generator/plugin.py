@@ -80,7 +80,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             dict(self.config), site_url=config.site_url or "", site_name=config.site_name,
             report=log.info, theme_dir=Path(config.theme.custom_dir) if config.theme.custom_dir else None,
             markdown=MarkdownSetup(list(config.markdown_extensions), dict(config.mdx_configs)),
-            language=self.language)
+            language=self.language, on_checked=lambda problems: self._release(problems, config.strict))
         self.generated = {page.src_uri: page for page in self.model.pages}
         if self.model.problems:
             report = format_text(self.model.problems, self.model.path_prefix)
@@ -89,8 +89,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 raise PluginError(f"内容有问题，构建中止 / content problems, build aborted:\n{report}")
             for line in report.splitlines():
                 log.warning(line)
-        # Content checked, images cached: the other languages' builds may go on.
-        release_other_languages(getattr(self, "language_builds", []))
+
+    def _release(self, problems: list, strict: bool) -> None:
+        """Content checked, images cached: the other languages' builds may go on, unless this
+        build is about to stop (on_build_error then ends them)."""
+        if not (strict and problems):
+            release_other_languages(getattr(self, "language_builds", []))
 
     def on_files(self, files: Files, *, config) -> Files:
         docs_dir = Path(config.docs_dir).resolve()

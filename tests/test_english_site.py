@@ -161,6 +161,13 @@ def test_english_site_builds_beside_the_chinese_one_and_a_failure_publishes_no_h
     assert "the site at /en/ failed to build" in caplog.text and "/en/ 的网站构建失败" in caplog.text
     assert not (tmp_path / "bad" / "en").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad", "content", "good"]
+    # Content problems stop a strict build before the English one goes on: nothing is left.
+    (content / "crafts" / "broken").mkdir()
+    (content / "crafts" / "broken" / "index.md").write_text("---\nid: brkn001\nkind: work\n---\n", encoding="utf-8")
+    with pytest.raises(Abort):
+        build_site(content, tmp_path / "stopped")
+    assert "missing-field" in caplog.text
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad", "content", "good"]
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])

@@ -63,7 +63,10 @@ def build_site_model(content_root: Path, project_root: Path, features: list[Feat
                      settings: dict[str, dict[str, Any]], site_url: str = "",
                      site_name: str = "", report: Callable[[str], None] = print,
                      theme_dir: Path | None = None, markdown: MarkdownSetup | None = None,
-                     language: Language = DEFAULT) -> SiteModel:
+                     language: Language = DEFAULT,
+                     on_checked: Callable[[list[Problem]], None] | None = None) -> SiteModel:
+    """`on_checked` hears every problem as soon as the content is checked and the images are
+    in the cache, before the views and pages are made (another build may start from there)."""
     catalogue = build_catalogue(content_root)
     contexts = {f.name: BuildContext(catalogue, settings.get(f.name, {}), project_root, site_url, site_name,
                                   report, theme_dir, markdown or MarkdownSetup(), language)
@@ -72,6 +75,8 @@ def build_site_model(content_root: Path, project_root: Path, features: list[Feat
                       path_prefix=path_prefix(content_root, project_root))
     for feature in features:
         model.problems += feature.problems(contexts[feature.name])
+    if on_checked is not None:
+        on_checked(model.problems)
     for entry_id, record in catalogue.records.items():
         view = entry_view(catalogue, record)
         for feature in features:
