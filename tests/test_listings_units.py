@@ -66,7 +66,8 @@ def test_paginate_makes_every_page_with_at_most_size_items():
 
 
 def _card(title, first=None, upcoming=False, added=None, entry_id=None):
-    return {"id": entry_id or title, "title": title, "upcoming": upcoming, "added": added,
+    # sort_title: the title a listing sorts by (cards.card: the Chinese title on the Chinese site)
+    return {"id": entry_id or title, "title": title, "sort_title": title, "upcoming": upcoming, "added": added,
             "when": {"first": first} if first else None}
 
 
