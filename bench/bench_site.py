@@ -208,10 +208,10 @@ def _slot_width(sizes: str | None) -> float:
             if DESKTOP_WIDTH < limit:
                 continue
             clause = found.group(3)
-        if clause.endswith("vw"):
-            return DESKTOP_WIDTH * float(clause[:-2]) / 100
-        if clause.endswith("px"):
-            return float(clause[:-2])
+        length = re.fullmatch(r"([\d.]+)(vw|px|r?em)", clause)
+        if length:
+            number, unit = float(length.group(1)), length.group(2)
+            return DESKTOP_WIDTH * number / 100 if unit == "vw" else number if unit == "px" else number * EM
     return DESKTOP_WIDTH
 
 
