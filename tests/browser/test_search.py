@@ -45,8 +45,9 @@ def entries(shipped_site) -> list[Entry]:
     return found
 
 
-def header_search(tab, query: str, viewport: str = "desktop"):
-    """Open the box with the / key, type the query, wait for the answer; returns hit links."""
+def header_search(tab, query: str, viewport: str = "desktop", answered: str = "找到|没有"):
+    """Open the box with the / key, type the query, wait for the answer (`answered`: a pattern
+    of the status line in the page's language); returns the status and the hit links."""
     page = tab.page
     page.keyboard.press("/")
     box = page.locator("#archive-search-input")
@@ -55,8 +56,9 @@ def header_search(tab, query: str, viewport: str = "desktop"):
     page.keyboard.insert_text(query)
     status = page.locator(".archive-search__status")
     page.wait_for_function(
-        "() => !document.querySelector('[data-archive-search]').hasAttribute('aria-busy')"
-        " && /找到|没有/.test(document.querySelector('.archive-search__status').textContent)")
+        "pattern => !document.querySelector('[data-archive-search]').hasAttribute('aria-busy')"
+        " && new RegExp(pattern).test(document.querySelector('.archive-search__status').textContent)",
+        arg=answered)
     return status.inner_text(), page.locator(".archive-search__hit a")
 
 
@@ -94,6 +96,24 @@ def test_the_header_box_finds_by_chinese_and_english_title_and_by_term(open_tab,
     first.click()
     tab.page.wait_for_url(f"**{target}")
     tab.watch.assert_clean()  # nothing requested from another host, nothing failed
+
+
+def test_the_english_site_searches_its_own_index_in_english(open_tab, entries):
+    """/en/ has a Pagefind index of its own (Pagefind splits by <html lang>): a word of an
+    English title finds the entry's English page, and the box speaks English."""
+    carrier = next(e for e in entries if "baby carrier" in e.title_en.lower())
+    tab = open_tab("desktop")
+    requested: list[str] = []
+    tab.page.on("request", lambda request: requested.append(request.url))
+    tab.goto("en/", wait_until="networkidle")
+    status, links = header_search(tab, "carrier", answered="found|No entries")
+    assert "found" in status and "找到" not in status, status
+    found = hrefs(links)
+    assert "/archive/en/" + carrier.url in found, found
+    assert all(path.startswith("/archive/en/") for path in found), found
+    assert [u for u in requested if "/pagefind/" in u] and all("/archive/en/pagefind/" in u
+                                                                   for u in requested if "/pagefind/" in u)
+    tab.watch.assert_clean()
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
