@@ -14,8 +14,10 @@ waits there for the word to go.
 from __future__ import annotations
 
 import logging
+import os
 import pickle
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -55,7 +57,8 @@ def start_other_languages(config, configs: dict[str, str], plugin_name: str, set
                "docs_dir": str(config.docs_dir), "site_dir": str(folder), "strict": bool(config.strict),
                "site_url": (site_url.rstrip("/") + "/" + lang.prefix) if site_url else "",
                "plugin": plugin_name, "settings": {k: v for k, v in settings.items() if k != "languages"},
-               "log_level": logging.getLogger("mkdocs").getEffectiveLevel(), "prefix": name}
+               "log_level": logging.getLogger("mkdocs").getEffectiveLevel(), "prefix": name,
+               "parent": os.getpid()}
         log.info(f"building the {lang.name} site into {lang.prefix} in a process of its own")
         process = subprocess.Popen([sys.executable, "-m", __name__], stdin=subprocess.PIPE)
         process.stdin.write(pickle.dumps(job))
@@ -115,14 +118,34 @@ def _build_from_job(job: dict, wait_to_go) -> int:
                              strict=job["strict"], site_url=job["site_url"])
         config.plugins[job["plugin"]].config.update(job["settings"])
         config.plugins.on_startup(command="build", dirty=False)
-        if wait_to_go() != GO:  # the running build stopped (content problems, an error)
-            return 1
+        if wait_to_go() != GO:  # the running build stopped (content problems, an error, killed)
+            return _failed(job)
         build(config)
+        if os.getppid() != job["parent"]:  # the running build was stopped meanwhile: nobody moves it
+            return _failed(job)
     except MkDocsException as stopped:  # a configuration error, or strict warnings: said, not traced
         mkdocs_log.error(stopped.format_message())
-        return 1
+        return _failed(job)
     return 0
 
 
+def _failed(job: dict) -> int:
+    """Nothing of a failed build is left beside the site, even if the running build is gone."""
+    shutil.rmtree(job["site_dir"], ignore_errors=True)
+    return 1
+
+
+def _main() -> int:
+    job = pickle.load(sys.stdin.buffer)
+    # Ctrl-C reaches the whole process group, and a stopped preview sends SIGTERM: either way
+    # the half-written site goes too.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
+    try:
+        return _build_from_job(job, sys.stdin.buffer.readline)
+    except BaseException:
+        _failed(job)
+        raise
+
+
 if __name__ == "__main__":
-    sys.exit(_build_from_job(pickle.load(sys.stdin.buffer), sys.stdin.buffer.readline))
+    sys.exit(_main())
