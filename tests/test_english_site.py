@@ -193,3 +193,29 @@ def test_shipped_lessons_read_in_english(shipped_site):
     assert not re.search(r"[\u4e00-\u9fff]", plan.select_one(".archive-lesson-plan__activities").get_text())
     work = soup(shipped_site / "en" / "crafts" / "baby-carrier-example" / "index.html")
     assert "silk thread" in work.select_one(".archive-facts").get_text()
+
+
+def test_a_stopped_build_leaves_no_english_folder_behind(tmp_path):
+    """A build stopped before it could say go (Ctrl-C, a preview closed): the English build's
+    process sees its parent gone and removes its working folder."""
+    import subprocess
+    import sys
+    import time
+    script = f"""
+import os, sys
+sys.path.insert(0, {str(PROJECT)!r})
+from mkdocs.config import load_config
+from generator.languages import start_other_languages
+config = load_config({str(PROJECT / "mkdocs.yml")!r}, site_dir={str(tmp_path / "site")!r})
+builds = start_other_languages(config, {{"en": "mkdocs.en.yml"}}, "shui-archive",
+                               dict(config.plugins["shui-archive"].config))
+print(builds[0].folder, flush=True)
+os._exit(0)
+"""
+    folder = Path(subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                                 cwd=PROJECT).stdout.strip())
+    assert folder.parent == tmp_path and folder.name.startswith(".site-en-")
+    deadline = time.monotonic() + 120  # a state to wait for; the limit only keeps a broken run from hanging
+    while folder.exists() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not folder.exists()
