@@ -176,7 +176,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         env.auto_reload = False
         env.filters["jsonld"] = script_json
         self.pages = [(file.src_uri, file.url) for file in files.documentation_pages()]
-        env.globals.update(t=self.strings, site_language=self.language, languages=LANGUAGES,
+        # Every language's table, for the one page that speaks all of them (404.html).
+        strings_in = {code: load_strings(theme_dir, code) for code in LANGUAGES}
+        env.globals.update(t=self.strings, strings_in=strings_in, site_language=self.language, languages=LANGUAGES,
                            in_lang=lambda data, base=None: in_language(data, self.language, base),
                            default_root=default_root, language_path=language_path,
                            other_languages=other_languages)

@@ -119,7 +119,9 @@ def test_string_tables_have_the_same_keys_and_every_key_used_exists():
     assert set(tables["zh"]) == set(tables["en"])
     used = set()
     for template in (PROJECT / "theme").rglob("*.html"):
-        used |= set(re.findall(r"""(?<![\w.])t\(\s*["']([a-z_]+)["']\s*[,)]""", template.read_text(encoding="utf-8")))
+        # t("key"), and say("key") where a page speaks every language (404.html)
+        used |= set(re.findall(r"""(?<![\w.])(?:t|say)\(\s*["']([a-z_]+)["']\s*[,)]""",
+                               template.read_text(encoding="utf-8")))
     assert not used - set(tables["zh"]), used - set(tables["zh"])
     for code, table in tables.items():
         for key, text in table.items():
@@ -219,3 +221,14 @@ os._exit(0)
     while folder.exists() and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not folder.exists()
+
+
+def test_the_one_not_found_page_speaks_both_languages(shipped_site):
+    """A static host serves the root's 404.html for every missing address, /en/… too."""
+    assert not (shipped_site / "en" / "404.html").exists()
+    page = soup(shipped_site / "404.html")
+    parts = page.select("article section.archive-not-found")
+    assert [part["lang"] for part in parts] == ["zh-Hans", "en"]
+    assert parts[0].h1.get_text() == "找不到这个页面" and parts[1].h2.get_text() == "Page not found"
+    assert "Not found" not in parts[0].get_text() and not CHINESE.search(parts[1].get_text().replace("/id/…", ""))
+    assert [a["href"].rsplit("/", 2)[-2:] for a in parts[1].select("a")] == [["en", ""], ["browse", ""]]
