@@ -70,7 +70,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_pre_build(self, *, config) -> None:
         self.language = language(config.theme["language"])
-        self.strings = load_strings(Path(config.theme.custom_dir), self.language.code)
+        # Every language's table: templates speak the build's own; 404.html speaks them all.
+        self.strings_in = {code: load_strings(Path(config.theme.custom_dir), code) for code in LANGUAGES}
+        self.strings = self.strings_in[self.language.code]
         missing = publishing_notice(config.site_url or "")
         # a preview needs no address, and the other languages' builds would say it again
         if missing and getattr(self, "command", "build") == "build" and self.language.is_default:
@@ -176,9 +178,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         env.auto_reload = False
         env.filters["jsonld"] = script_json
         self.pages = [(file.src_uri, file.url) for file in files.documentation_pages()]
-        # Every language's table, for the one page that speaks all of them (404.html).
-        strings_in = {code: load_strings(theme_dir, code) for code in LANGUAGES}
-        env.globals.update(t=self.strings, strings_in=strings_in, site_language=self.language, languages=LANGUAGES,
+        env.globals.update(t=self.strings, strings_in=self.strings_in, site_language=self.language, languages=LANGUAGES,
                            in_lang=lambda data, base=None: in_language(data, self.language, base),
                            default_root=default_root, language_path=language_path,
                            other_languages=other_languages)

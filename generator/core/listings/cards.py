@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Iterable, Sequence
 
-from ..i18n import DEFAULT, Language
+from ..i18n import DEFAULT, Language, localized
 from ..sorting import title_sort_key
 
 
@@ -21,7 +21,7 @@ def card(view: dict[str, Any], language: Language = DEFAULT) -> dict[str, Any]:
     status = calendar.get("status") or {}
     return {
         "id": view["id"], "title": view["title"], "title_en": view["title_en"], "kind": view["kind"],
-        "sort_title": view["title"] if language.is_default else (view["title_en"] or view["title"]),
+        "sort_title": localized(view, "title", language)[0],
         "section": view["section"], "url": view["url"],
         "summary": view["summary"], "summary_en": view["summary_en"],
         "illustrative": view["illustrative"],

@@ -9,7 +9,7 @@ import json
 from typing import Any
 
 from ..catalogue import Catalogue
-from ..i18n import DEFAULT, Language, text_in
+from ..i18n import DEFAULT, Language, localized, text_in
 from ..loader import Record
 from ..listings.sections import SECTIONS
 from ..listings.taxonomy import entry_years
@@ -59,7 +59,8 @@ def entry_search_data(catalogue: Catalogue, record: Record, terms: list[str],
     }
     return {
         # sorted by the title the reader sees, as the listings are (listings/cards.py)
-        "title_key": title_sort_key(entry.title if language.is_default else (entry.title_en or entry.title)),
+        "title_key": title_sort_key(localized({"title": entry.title, "title_en": entry.title_en}, "title",
+                                              language)[0]),
         # kind is labelled by the theme (partials/labels.html), so it is not among these values
         "filters": [{"name": name, "value": value} for name, values in filters.items() for value in values],
         "title_words": index_words(entry.title, terms),

@@ -34,12 +34,7 @@
   var chips = search.element("ul", "archive-finder__chips");
   list.parentNode.insertBefore(chips, list);
   var lang = root.getAttribute("data-lang");
-  /* The page's own words (data-say-*, from its language table), with {n}, {name} and {value}. */
-  function say(key, values) {
-    return (root.getAttribute("data-say-" + key) || "").replace(/\{(\w+)\}/g, function (all, name) {
-      return values && name in values ? values[name] : all;
-    });
-  }
+  function say(key, values) { return search.sayIn(root, key, values); }
   function facetName(f) { return f[lang] || f.zh; }
   var collator = new Intl.Collator("zh-Hans-CN-u-co-pinyin", { numeric: true });
 

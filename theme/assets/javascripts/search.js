@@ -166,9 +166,17 @@
     return item;
   }
 
+  /* An element's own words (data-say-<key>, from the page's language table), with {n},
+     {name} and {value} filled in from `values`. */
+  function sayIn(element, key, values) {
+    return (element.getAttribute("data-say-" + key) || "").replace(/\{(\w+)\}/g, function (all, name) {
+      return values && name in values ? values[name] : all;
+    });
+  }
+
   window.archiveSearch = {
     load: load, run: run, splitQuery: splitQuery, resultText: resultText, marked: marked,
-    element: element, thumbUrl: thumbUrl, siteRoot: siteRoot
+    element: element, thumbUrl: thumbUrl, siteRoot: siteRoot, sayIn: sayIn
   };
 
   /* ---- the header box ---- */
@@ -190,9 +198,8 @@
     if (!open) panel.hidden = true;
   }
 
-  /* The page's own words (data-say-*, from its language table). */
   function say(key, n) {
-    status.textContent = (box.getAttribute("data-say-" + key) || "").replace("{n}", n);
+    status.textContent = sayIn(box, key, { n: n });
   }
 
   function search() {
