@@ -11,7 +11,7 @@ pytestmark = pytest.mark.browser
 CLIPBOARD = ["clipboard-read", "clipboard-write"]
 
 
-def test_access_date_is_the_readers_today_and_copy_announces_success(open_tab, site_map):
+def test_access_date_is_the_readers_today_and_copy_announces_success(open_tab, site_map, axe_script):
     tab = open_tab("desktop", permissions=CLIPBOARD)
     # Half past midnight in China is still the day before in UTC: the reader's own day counts.
     tab.page.clock.set_fixed_time("2026-05-01T00:30:00+08:00")
