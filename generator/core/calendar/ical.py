@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta, timezone
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import icalendar
 
@@ -102,10 +102,12 @@ def vevent(build: CalendarBuild, item: Occurrence) -> icalendar.Event:
 
 
 def calendar_bytes(build: CalendarBuild, items: list[Occurrence], name: str,
-                   made: dict[str, tuple[icalendar.Event, bytes]] | None = None) -> bytes:
+                   made: dict[str, tuple[icalendar.Event, bytes]] | None = None,
+                   zone_years: tuple[int, int] | None = None) -> bytes:
     """One feed. `made` keeps each occurrence's VEVENT, and its bytes, across the feeds of a
     build: every occurrence is in the archive feed, its kind's feed and its event's feed, and
-    is serialised once (a calendar's bytes are its own lines, then its components' bytes)."""
+    is serialised once (a calendar's bytes are its own lines, then its components' bytes).
+    `zone_years`: the years every feed's VTIMEZONE covers (by default, those of `items`)."""
     made = {} if made is None else made
     for item in items:
         if item.key not in made:
@@ -122,9 +124,7 @@ def calendar_bytes(build: CalendarBuild, items: list[Occurrence], name: str,
     cal.add("x-published-ttl", "P1D")
     timed = [o for o in items if o.timed]
     if timed:
-        # Only the years the events need: a short VTIMEZONE, identical on every build.
-        first = min(o.start.year for o in timed)
-        last = max(o.end.year if o.end else o.start.year for o in timed)
+        first, last = zone_years or _years(timed)
         cal.subcomponents = [made[o.key][0] for o in timed]  # to learn the TZIDs they name
         tzids = sorted(cal.get_missing_tzids())
         cal.subcomponents = [zone for tzid in tzids if (zone := _vtimezone(tzid, first, last))]
@@ -132,6 +132,11 @@ def calendar_bytes(build: CalendarBuild, items: list[Occurrence], name: str,
     end = b"END:VCALENDAR\r\n"
     assert head.endswith(end)
     return head[: -len(end)] + b"".join(made[item.key][1] for item in items) + end
+
+
+def _years(timed: list[Occurrence]) -> tuple[int, int]:
+    """The years timed occurrences span: a VTIMEZONE that short is identical on every build."""
+    return (min(o.start.year for o in timed), max(o.end.year if o.end else o.start.year for o in timed))
 
 
 @lru_cache(maxsize=256)
@@ -149,16 +154,19 @@ def feed_files(build: CalendarBuild) -> list[GeneratedFile]:
     chinese = build.language.is_default
     name = build.settings.name if chinese else build.settings.name_en
     made: dict[str, tuple[icalendar.Event, bytes]] = {}
-    files = [GeneratedFile(urls.ARCHIVE_FEED, calendar_bytes(build, build.occurrences, name, made))]
+    # One span for every feed: icalendar then computes each zone once a build, not once a feed.
+    timed = [o for o in build.occurrences if o.timed]
+    feed = partial(calendar_bytes, build, made=made, zone_years=_years(timed) if timed else None)
+    files = [GeneratedFile(urls.ARCHIVE_FEED, feed(build.occurrences, name))]
     for kind in build.kinds():
         word = labels.kind(kind)
         items = [o for o in build.occurrences if o.event.kind == kind]
         kind_name = f"{word['zh']} {word['en']}" if chinese else word["en"]
-        files.append(GeneratedFile(urls.kind_feed(kind), calendar_bytes(build, items, f"{name} · {kind_name}", made)))
+        files.append(GeneratedFile(urls.kind_feed(kind), feed(items, f"{name} · {kind_name}")))
     for record in build.catalogue.in_section("events"):
         items = build.of_entry(record.entry.id)
         if items:
             entry = record.entry
             title = f"{entry.title} {entry.title_en or ''}".strip() if chinese else (entry.title_en or entry.title)
-            files.append(GeneratedFile(urls.event_feed(record.entry.id), calendar_bytes(build, items, title, made)))
+            files.append(GeneratedFile(urls.event_feed(record.entry.id), feed(items, title)))
     return files
