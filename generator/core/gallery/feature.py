@@ -113,7 +113,9 @@ class GalleryFeature(Feature):
                 problems.append(outcome)
             else:
                 results[key] = outcome
-        self.engine.save_index()
+        # Every image is made: its worker threads end here, so the rest of the build runs in
+        # one thread (and may fork: generator/parallel.py).
+        self.engine.close()
         return problems
 
     def images_of(self, record: Record) -> list[dict[str, Any]]:
