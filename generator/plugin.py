@@ -13,7 +13,7 @@ from markupsafe import escape
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .core.addresses import publishing_notice
@@ -31,6 +31,7 @@ from .core.site import MarkdownSetup
 from .core.sitemodel import SiteModel, build_site_model, close, publish
 from .languages import (abandon_other_languages, finish_other_languages, release_other_languages,
                         start_other_languages)
+from .parallel import PageSplit, process_count
 from .project import PLUGIN_NAME
 
 log = logging.getLogger("mkdocs.plugins.shui-archive")
@@ -60,6 +61,9 @@ class ArchiveConfig(Config):
     # Other languages' sites, built after this one: language code -> configuration file.
     languages = config_options.Type(dict, default={})
     search = config_options.Type(dict, default={})
+    # Processes that read and render the pages (generator/parallel.py); 0: one per core, shared
+    # between the languages' builds, at most four, and only for sites large enough to gain.
+    processes = config_options.Type(int, default=0)
 
 
 class ArchivePlugin(BasePlugin[ArchiveConfig]):
@@ -191,14 +195,29 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         env.auto_reload = False
         env.bytecode_cache = template_cache(Path(config.config_file_path).parent)
         env.filters["jsonld"] = script_json
-        self.pages = [(file.src_uri, file.url) for file in files.documentation_pages()]
         env.globals.update(t=self.strings, strings_in=self.strings_in, site_language=self.language, languages=LANGUAGES,
                            in_lang=lambda data, base=None: in_language(data, self.language, base),
                            default_root=default_root, language_path=language_path,
                            other_languages=other_languages)
+        self.split.prepare_helper_env(env, config, files)
         return env
 
-    def on_post_build(self, *, config) -> None:
+    def on_nav(self, nav, *, config, files):
+        # Every page of the site, before the build's processes divide them (the sitemap lists them all).
+        self.pages = [(file.src_uri, file.url) for file in files.documentation_pages()]
+        settings = self.config.processes
+        self.split = PageSplit(process_count(settings, 1 + len(self.config.languages)), automatic=settings <= 0)
+        if getattr(self, "command", "build") == "build":
+            self.split.start(files, nav)
+        return nav
+
+    @event_priority(100)  # before any plugin writes: the pages are all written only after this
+    def _end_page_split(self, *, config) -> None:
+        if self.split.is_helper:
+            self.split.end_helper()
+        self.split.finish()
+
+    def _publish(self, *, config) -> None:
         if self.language.is_default:  # one sitemap for every language, at the root
             entries = sitemap_entries(self.pages, self.model.catalogue, self.generated)
             languages = [self.language, *(language(code) for code in self.config.languages)]
@@ -207,7 +226,15 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         builds, self.language_builds = getattr(self, "language_builds", []), []  # one build's, not the next's
         finish_other_languages(builds, Path(config.site_dir))
 
+    on_post_build = CombinedEvent(_end_page_split, _publish)
+
+    @event_priority(100)
     def on_build_error(self, *, error: Exception) -> None:
+        split = getattr(self, "split", None)
+        if split is not None and split.is_helper:
+            split.end_helper(error)
+        if split is not None:
+            split.abandon()
         builds, self.language_builds = getattr(self, "language_builds", []), []
         abandon_other_languages(builds)
         if getattr(self, "model", None) is not None:
