@@ -22,8 +22,8 @@ fresh child process:
 
 It prints, for each: build wall time (whole child process, interpreter start included; the
 fastest of --repeat runs) and the ratio; the CPU time of the child and every process it waited
-for (the English build, Pagefind); peak memory (the largest sum of the resident sets of the child
-and its descendants, sampled every 20 ms, or the child's own peak from wait4 if larger); pages
+for (the English build, Pagefind); peak memory (the largest sum of the proportional set sizes of
+the child and its descendants, sampled every 50 ms, or the child's own peak from wait4 if larger); pages
 (*.html files); the largest HTML page; and the bytes a first visit to one crafts entry fetches
 (uncompressed): the HTML, its stylesheets, scripts, the fonts their @font-face rules name, icons,
 the images a 1280-px-wide screen at 1x loads (not lazy ones; the candidate a browser picks from
@@ -134,8 +134,10 @@ def run_child(kind: str, content: Path, site: Path, cache: Path, config_file: Pa
 
 
 class TreeMemory:
-    """The largest sum of resident set sizes of a process and its descendants, read from /proc
-    every 20 ms (Linux; elsewhere it reads nothing and wait4's figure stands)."""
+    """The largest memory in use by a process and its descendants together, read from /proc every
+    50 ms (Linux; elsewhere it reads nothing and wait4's figure stands). Each process counts its
+    proportional set size: the pages it shares with a process forked from it (the build's page
+    renderers) count once in the sum, not once for each."""
 
     def __init__(self, pid: int) -> None:
         import threading
@@ -151,8 +153,8 @@ class TreeMemory:
         self._thread.join()
 
     def _run(self) -> None:
-        while not self._done.wait(0.02):
-            self.peak_kb = max(self.peak_kb, sum(_rss_kb(pid) for pid in _descendants(self.pid)))
+        while not self._done.wait(0.05):
+            self.peak_kb = max(self.peak_kb, sum(_memory_kb(pid) for pid in _descendants(self.pid)))
 
 
 def _descendants(root: int) -> list[int]:
@@ -171,13 +173,15 @@ def _descendants(root: int) -> list[int]:
     return found
 
 
-def _rss_kb(pid: int) -> int:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    except OSError:
-        pass
+def _memory_kb(pid: int) -> int:
+    """Pss from smaps_rollup (Linux 4.14+), else VmRSS."""
+    for name, field in ((f"/proc/{pid}/smaps_rollup", "Pss:"), (f"/proc/{pid}/status", "VmRSS:")):
+        try:
+            for line in Path(name).read_text().splitlines():
+                if line.startswith(field):
+                    return int(line.split()[1])
+        except OSError:
+            continue
     return 0
 
 
