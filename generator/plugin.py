@@ -32,6 +32,7 @@ from .core.sitemodel import SiteModel, build_site_model, close, publish
 from .languages import (abandon_other_languages, finish_other_languages, release_other_languages,
                         start_other_languages)
 from .parallel import PageSplit, process_count
+from .previous_site import delete_beside, wait_for
 from .project import PLUGIN_NAME
 
 log = logging.getLogger("mkdocs.plugins.shui-archive")
@@ -71,6 +72,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     # knows is therefore made afresh in on_pre_build.
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
+        self.dirty = dirty
 
     def on_config(self, config):
         # Ours is written in on_post_build (one for every language, by the default one).
@@ -108,6 +110,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 raise PluginError(f"内容有问题，构建中止 / content problems, build aborted:\n{report}")
             for line in report.splitlines():
                 log.warning(line)
+        # The build goes on: the previous site is deleted beside it rather than before it.
+        self.deleting = None if getattr(self, "dirty", False) else delete_beside(Path(config.site_dir))
 
     def _release(self, problems: list, strict: bool) -> None:
         """Content checked, images cached: the other languages' builds may go on, unless this
@@ -225,6 +229,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         publish(self.model, Path(config.site_dir))
         builds, self.language_builds = getattr(self, "language_builds", []), []  # one build's, not the next's
         finish_other_languages(builds, Path(config.site_dir))
+        wait_for(getattr(self, "deleting", None))
 
     on_post_build = CombinedEvent(_end_page_split, _publish)
 
@@ -237,5 +242,6 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             split.abandon()
         builds, self.language_builds = getattr(self, "language_builds", []), []
         abandon_other_languages(builds)
+        wait_for(getattr(self, "deleting", None))
         if getattr(self, "model", None) is not None:
             close(self.model)
