@@ -88,6 +88,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return config
 
     def on_pre_build(self, *, config) -> None:
+        # This build's processes: none yet (the instance outlives a build; see on_startup).
+        self.split, self.deleting = None, None
         self.language = language(config.theme["language"])
         # Every language's table: templates speak the build's own; 404.html speaks them all.
         self.strings_in = {code: load_strings(Path(config.theme.custom_dir), code) for code in LANGUAGES}
