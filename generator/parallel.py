@@ -188,9 +188,12 @@ class PageSplit:
         if error is not None:
             report.ok = False
             report.records.append(("mkdocs.plugins.shui-archive", logging.ERROR, f"{type(error).__name__}: {error}"))
-        data = pickle.dumps(report)
-        while data:
-            data = data[os.write(self._writer, data):]
+        try:
+            data = pickle.dumps(report)
+            while data:
+                data = data[os.write(self._writer, data):]
+        except Exception:  # the build is gone: nobody to tell
+            os._exit(1)
         os._exit(0 if report.ok else 1)
 
     def finish(self) -> None:
