@@ -94,6 +94,26 @@ def test_a_rebuild_replaces_the_bundle(site, tmp_path):
     assert not stale.exists()
 
 
+def test_one_index_at_a_time_when_builds_share_a_lock(site, tmp_path):
+    """The languages' builds index at once unless they take turns (Pagefind's memory adds up):
+    while another build holds the lock, indexing waits; once it is released, it runs."""
+    import fcntl
+    import threading
+    copy, lock = tmp_path / "site", tmp_path / "cache" / "search.lock"
+    shutil.copytree(site, copy)
+    shutil.rmtree(copy / "pagefind")
+    lock.parent.mkdir()
+    indexed = []
+    with open(lock, "a") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        waiting = threading.Thread(target=lambda: indexed.append(index_site(copy, len(ENTRIES), one_at_a_time=lock)))
+        waiting.start()
+        waiting.join(timeout=5)  # Pagefind alone indexes these pages in well under a second
+        assert waiting.is_alive() and not (copy / "pagefind").exists()
+    waiting.join(timeout=120)
+    assert indexed == [len(ENTRIES)]
+
+
 def test_indexing_fails_when_entries_are_missing(tmp_path):
     (tmp_path / "crafts" / "x").mkdir(parents=True)
     (tmp_path / "crafts" / "x" / "index.html").write_text(

@@ -15,6 +15,7 @@ from .terms import read_terms
 DEFAULT_TERMS = "config/search_terms.txt"
 TERMS_FILE = "search/terms.json"  # fetched by the search box when it is first used
 BROWSE_PAGE = "browse/index.md"
+SEARCH_LOCK = ".cache/search-index.lock"
 
 
 class SearchFeature(Feature):
@@ -43,4 +44,6 @@ class SearchFeature(Feature):
         return [GeneratedFile(TERMS_FILE, json.dumps(self.terms(ctx), ensure_ascii=False).encode("utf-8"))]
 
     def publish(self, ctx: BuildContext, site_dir: Path) -> None:
-        index_site(site_dir, expected_pages=len(ctx.catalogue.records))
+        # The languages' builds run at once, and Pagefind takes about 1 GB for 3,000 Chinese
+        # pages: one index at a time keeps the peak at the largest one, not their sum.
+        index_site(site_dir, expected_pages=len(ctx.catalogue.records), one_at_a_time=ctx.project_root / SEARCH_LOCK)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+from contextlib import contextmanager
 from pathlib import Path
 
 from .canonical import canonicalise
@@ -24,11 +25,33 @@ class SearchIndexError(RuntimeError):
     """Pagefind could not index the site."""
 
 
-def index_site(site_dir: Path, expected_pages: int) -> int:
+def index_site(site_dir: Path, expected_pages: int, one_at_a_time: Path | None = None) -> int:
     """Write the search bundle into site_dir/pagefind/; returns the number of pages indexed.
 
     Fails when Pagefind indexed fewer pages than there are entries: a search that silently
-    misses entries is worse than a failed build."""
+    misses entries is worse than a failed build. With `one_at_a_time` (a lock file), runs only
+    while no other build holding that file runs Pagefind."""
+    with _exclusive(one_at_a_time):
+        return _index(site_dir, expected_pages)
+
+
+@contextmanager
+def _exclusive(lock_file: Path | None):
+    try:
+        import fcntl
+        if lock_file is None:
+            raise ImportError
+        lock_file.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(lock_file, "a")
+    except (ImportError, OSError):  # no lock asked, none on this system (Windows), read-only
+        yield
+        return
+    with handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield  # closing the file releases the lock
+
+
+def _index(site_dir: Path, expected_pages: int) -> int:
     bundle = site_dir / BUNDLE_DIR
     if bundle.exists():  # a rebuild into the same folder (mkdocs serve --dirty) starts afresh
         shutil.rmtree(bundle)
