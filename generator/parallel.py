@@ -125,6 +125,8 @@ class PageSplit:
         if count < 2 or not can_fork():
             return
         log.info(f"页面由 {count} 个进程生成 / reading and rendering the pages in {count} processes")
+        static = sum(1 for file in files if not file.is_documentation_page() and file.inclusion.is_included())
+        owners = _shares(len(rest), count, len(self.navigation) + static * STATIC_FILE_COST)
         sys.stdout.flush()
         sys.stderr.flush()
         for share in range(1, count):
@@ -136,9 +138,8 @@ class PageSplit:
                 break
             os.close(writer)
             self.helpers.append(_Helper(pid, reader))
-        static = sum(1 for file in files if not file.is_documentation_page() and file.inclusion.is_included())
         elsewhere = set()
-        for file, share in zip(rest, _shares(len(rest), count, len(self.navigation) + static * STATIC_FILE_COST)):
+        for file, share in zip(rest, owners):
             if share != self.share:
                 file.inclusion = InclusionLevel.EXCLUDED
                 elsewhere.add(file.src_uri)

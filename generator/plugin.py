@@ -231,7 +231,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         publish(self.model, Path(config.site_dir))
         builds, self.language_builds = getattr(self, "language_builds", []), []  # one build's, not the next's
         finish_other_languages(builds, Path(config.site_dir))
-        wait_for(getattr(self, "deleting", None))
+        wait_for(self.deleting)
 
     on_post_build = CombinedEvent(_end_page_split, _publish)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 from .canonical import canonicalise
@@ -31,19 +31,17 @@ def index_site(site_dir: Path, expected_pages: int, one_at_a_time: Path | None =
     Fails when Pagefind indexed fewer pages than there are entries: a search that silently
     misses entries is worse than a failed build. With `one_at_a_time` (a lock file), runs only
     while no other build holding that file runs Pagefind."""
-    with _exclusive(one_at_a_time):
+    with _exclusive(one_at_a_time) if one_at_a_time else nullcontext():
         return _index(site_dir, expected_pages)
 
 
 @contextmanager
-def _exclusive(lock_file: Path | None):
+def _exclusive(lock_file: Path):
     try:
         import fcntl
-        if lock_file is None:
-            raise ImportError
         lock_file.parent.mkdir(parents=True, exist_ok=True)
         handle = open(lock_file, "a")
-    except (ImportError, OSError):  # no lock asked, none on this system (Windows), read-only
+    except (ImportError, OSError):  # no locks on Windows; a read-only checkout
         yield
         return
     with handle:
