@@ -77,8 +77,10 @@ EM = 16
 
 def child_build(kind: str, content: Path, site: Path, cache: Path, config_file: Path | None,
                 profile: Path | None) -> None:
-    """Run in the child: one MkDocs build, as `mkdocs build` would (with --strict for ours)."""
+    """Run in the child: one MkDocs build, as `mkdocs build` would (with --strict for ours): this
+    process is the build command, from startup to shutdown, whose plugins may end it at once."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    sys.argv[0] = "mkdocs"
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     if kind in ("archive", "archive-zh"):
@@ -91,7 +93,10 @@ def child_build(kind: str, content: Path, site: Path, cache: Path, config_file: 
         config = load_config(str(config_file), strict=False)
     config.plugins.on_startup(command="build", dirty=False)
     if profile is None:
-        build(config)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
         return
     from pyinstrument import Profiler
     profiler = Profiler(interval=0.002)

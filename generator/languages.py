@@ -27,6 +27,7 @@ from pathlib import Path
 from mkdocs.exceptions import MkDocsException, PluginError
 
 from .core.i18n import Language, language
+from .process_end import end_now
 
 log = logging.getLogger("mkdocs.plugins.shui-archive")
 GO = b"go\n"
@@ -148,4 +149,4 @@ def _main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(_main())
+    end_now(_main())  # the running build waits for this process: no teardown

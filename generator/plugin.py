@@ -6,6 +6,7 @@ pages, files and data to MkDocs and the theme.
 from __future__ import annotations
 
 import logging
+import sys
 from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
@@ -33,6 +34,7 @@ from .languages import (abandon_other_languages, finish_other_languages, release
                         start_other_languages)
 from .parallel import PageSplit, process_count
 from .previous_site import delete_beside, wait_for
+from .process_end import end_now, is_command_line
 from .project import PLUGIN_NAME
 
 log = logging.getLogger("mkdocs.plugins.shui-archive")
@@ -89,7 +91,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_pre_build(self, *, config) -> None:
         # This build's processes: none yet (the instance outlives a build; see on_startup).
-        self.split, self.deleting = None, None
+        self.split, self.deleting, self.built = None, None, False
         self.language = language(config.theme["language"])
         # Every language's table: templates speak the build's own; 404.html speaks them all.
         self.strings_in = {code: load_strings(Path(config.theme.custom_dir), code) for code in LANGUAGES}
@@ -232,11 +234,13 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         builds, self.language_builds = getattr(self, "language_builds", []), []  # one build's, not the next's
         finish_other_languages(builds, Path(config.site_dir))
         wait_for(self.deleting)
+        self.built = True  # unless a strict build still counts a warning (then on_build_error)
 
     on_post_build = CombinedEvent(_end_page_split, _publish)
 
     @event_priority(100)
     def on_build_error(self, *, error: Exception) -> None:
+        self.built = False
         split = getattr(self, "split", None)
         if split is not None and split.is_helper:
             split.end_helper(error)
@@ -247,3 +251,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         wait_for(getattr(self, "deleting", None))
         if getattr(self, "model", None) is not None:
             close(self.model)
+
+    @event_priority(-100)  # after every other plugin's
+    def on_shutdown(self) -> None:
+        # `mkdocs build` has nothing left to do but exit 0: skip the interpreter's teardown
+        # (generator/process_end.py). A failed or interrupted build (an exception on its way
+        # out of MkDocs' `finally`), serve and gh-deploy exit as usual.
+        if (getattr(self, "command", None) == "build" and getattr(self, "built", False)
+                and sys.exc_info()[1] is None and is_command_line()):
+            end_now(0)
