@@ -9,6 +9,7 @@ from ..i18n import text_in
 from ..loader import Record
 from ..site import BuildContext, Feature, GeneratedFile, GeneratedPage
 from .facts import browse_data, entry_search_data
+from .memory import machine_memory_mb, take_turns
 from .pagefind_index import index_site
 from .terms import read_terms
 
@@ -45,7 +46,9 @@ class SearchFeature(Feature):
 
     def publish(self, ctx: BuildContext, site_dir: Path) -> None:
         # The languages' builds run at once, and so do their Pagefind runs (about 1 GB for
-        # 3,000 Chinese pages): `one_index_at_a_time` makes them take turns, for machines short
-        # of memory (at 3,000 entries: 1.3-1.6 GB at the peak instead of 2.1-2.2, 10-20% longer).
-        lock = ctx.project_root / SEARCH_LOCK if ctx.settings.get("one_index_at_a_time") else None
+        # 3,000 Chinese pages): they take turns on a machine short of memory, or as
+        # `one_index_at_a_time` says (at 3,000 entries: 1.3-1.6 GB at the peak instead of
+        # 2.1-2.2, 10-20% longer).
+        turns = take_turns(ctx.settings.get("one_index_at_a_time"), len(ctx.catalogue.records), machine_memory_mb())
+        lock = ctx.project_root / SEARCH_LOCK if turns else None
         index_site(site_dir, expected_pages=len(ctx.catalogue.records), one_at_a_time=lock)
