@@ -49,6 +49,6 @@ class SearchFeature(Feature):
         # 3,000 Chinese pages): they take turns on a machine short of memory, or as
         # `one_index_at_a_time` says (at 3,000 entries: 1.3-1.6 GB at the peak instead of
         # 2.1-2.2, 10-20% longer).
-        turns = take_turns(ctx.settings.get("one_index_at_a_time"), len(ctx.catalogue.records), machine_memory_mb())
-        lock = ctx.project_root / SEARCH_LOCK if turns else None
-        index_site(site_dir, expected_pages=len(ctx.catalogue.records), one_at_a_time=lock)
+        entries = len(ctx.catalogue.records)
+        turns = take_turns(ctx.settings.get("one_index_at_a_time"), entries, machine_memory_mb())
+        index_site(site_dir, expected_pages=entries, one_at_a_time=ctx.project_root / SEARCH_LOCK if turns else None)
