@@ -3,8 +3,11 @@
 A module of its own (not conftest) so that test files in any folder can import it."""
 from __future__ import annotations
 
+import atexit
+import hashlib
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import yaml
@@ -66,20 +69,29 @@ def copy_shipped_content(tmp_path: Path) -> Path:
     return target
 
 
+# The search stores of this test run's builds, deleted when it ends.
+_SEARCH_STORES = Path(tempfile.mkdtemp(prefix="shui-archive-search-stores-"))
+atexit.register(shutil.rmtree, _SEARCH_STORES, ignore_errors=True)
+
+
 def load_site_config(content_dir: Path, site_dir: Path, *, strict: bool = True, cache_dir: Path | None = None,
                      **overrides):
-    """The project's mkdocs.yml for a build in tmp_path, with its own image cache; `overrides`
+    """The project's mkdocs.yml for a build in tmp_path, with its own caches; `overrides`
     replace settings, e.g. site_url.
 
     Image derivatives go to `cache_dir` (default: a fresh folder beside `site_dir`), never to
     the project's `.cache/images`: a warm shared cache would hide a broken resizer, and a
-    test's derivatives would leak into real builds."""
+    test's derivatives would leak into real builds. The search index's store is one per
+    `site_dir` in a folder of the test run's own (nothing is left beside the site), so a
+    rebuild into the same folder reuses what the first build made."""
     from mkdocs.config import load_config
     config = load_config(str(PROJECT / "mkdocs.yml"), docs_dir=str(content_dir),
                          site_dir=str(site_dir), strict=strict, **overrides)
     plugin = config.plugins["shui-archive"].config
     cache_dir = cache_dir or site_dir.parent / f"{site_dir.name}-image-cache"
     plugin["gallery"] = {**plugin["gallery"], "cache_dir": str(cache_dir.resolve())}
+    search_store = _SEARCH_STORES / hashlib.sha256(str(site_dir.resolve()).encode()).hexdigest()[:16]
+    plugin["search"] = {**plugin["search"], "cache_dir": str(search_store)}
     return config
 
 
@@ -91,8 +103,8 @@ def build_site(content_dir: Path, site_dir: Path, *, strict: bool = True, config
     from mkdocs.commands.build import build
     config = config or load_site_config(content_dir, site_dir, strict=strict, **overrides)
     for name, value in (settings or {}).items():
-        if name == "gallery":  # the test's own cache stays unless the test names another
-            value = {"cache_dir": config.plugins["shui-archive"].config["gallery"]["cache_dir"], **value}
+        if name in ("gallery", "search"):  # the test's own cache stays unless the test names another
+            value = {"cache_dir": config.plugins["shui-archive"].config[name]["cache_dir"], **value}
         config.plugins["shui-archive"].config[name] = value
     config.plugins.on_startup(command="build", dirty=False)
     build(config)

@@ -17,6 +17,7 @@ DEFAULT_TERMS = "config/search_terms.txt"
 TERMS_FILE = "search/terms.json"  # fetched by the search box when it is first used
 BROWSE_PAGE = "browse/index.md"
 SEARCH_LOCK = ".cache/search-index.lock"
+DEFAULT_STORE = ".cache/search"
 
 
 class SearchFeature(Feature):
@@ -51,4 +52,7 @@ class SearchFeature(Feature):
         # 2.1-2.2, 10-20% longer).
         entries = len(ctx.catalogue.records)
         turns = take_turns(ctx.settings.get("one_index_at_a_time"), entries, machine_memory_mb())
-        index_site(site_dir, expected_pages=entries, one_at_a_time=ctx.project_root / SEARCH_LOCK if turns else None)
+        # The last build's unchanged index files are reused, one store per language.
+        store = ctx.project_root / ctx.settings.get("cache_dir", DEFAULT_STORE) / ctx.language.code
+        index_site(site_dir, expected_pages=entries, one_at_a_time=ctx.project_root / SEARCH_LOCK if turns else None,
+                   store=store)
