@@ -89,16 +89,21 @@ def test_a_damaged_store_is_not_published(tmp_path):
     clean = bundle_files(site)
     fragments = sorted((store / "fragment").iterdir())
     chunk = next((store / "index").iterdir())
-    # one fragment holds another's bytes, a chunk is rewritten: names no longer match content
+    # one fragment holds another's bytes, one is cut short, a chunk is rewritten: names no
+    # longer match content
     damaged_fragment = fragments[1].read_bytes()
     fragments[0].unlink()
     fragments[0].write_bytes(damaged_fragment)
+    cut = fragments[2].read_bytes()
+    fragments[2].unlink()
+    fragments[2].write_bytes(cut[: len(cut) // 2])
     chunk.unlink()
     chunk.write_bytes(gzip.compress(SIGNATURE + b"\x81\x81\x81\x63bad"))
     index_site(site, expected_pages=len(PAGES), store=store)
     assert bundle_files(site) == clean
     assert store_files(store) == index_files(clean)
-    assert (store / "fragment" / fragments[0].name).read_bytes() == clean[f"fragment/{fragments[0].name}"]
+    for fragment in fragments[:3]:
+        assert (store / "fragment" / fragment.name).read_bytes() == clean[f"fragment/{fragment.name}"]
 
 
 def named_fragment(bundle: Path, data: dict) -> str:

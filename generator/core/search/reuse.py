@@ -21,6 +21,7 @@ import json
 import os
 import re
 import shutil
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
@@ -95,25 +96,37 @@ def reused_files_sound(bundle: Path, site_dir: Path, listed: Listed, reused: set
         return True
     urls: dict[str, str] = {}
     for relative in listed.fragments:
-        data = payload(bundle / relative)
-        if relative in reused and not named_after(Path(relative).stem, data):
+        data = _readable(bundle / relative)
+        if data is None or (relative in reused and not named_after(Path(relative).stem, data)):
             return False
-        urls[relative] = json.loads(data)["url"]
+        try:
+            urls[relative] = json.loads(data)["url"]
+        except (ValueError, KeyError, TypeError):
+            return False
     if len(set(urls.values())) != len(urls):  # two fragments of one page: one is another's
         return False
     for relative in reused & set(urls):
         if not (site_dir / unquote(urls[relative]).lstrip("/") / "index.html").is_file():
             return False
     for relative in reused & set(listed.chunks):
-        data = payload(bundle / relative)
+        data = _readable(bundle / relative)
+        if data is None or not named_after(Path(relative).stem, data):
+            return False
         try:
             word = first_word(data)
-        except (ValueError, IndexError, UnicodeDecodeError):
+        except (ValueError, IndexError):  # UnicodeDecodeError is a ValueError
             return False
-        # the metadata gives a chunk's first word as short as tells the chunks apart
-        if not (named_after(Path(relative).stem, data) and word.startswith(listed.chunks[relative])):
+        if not word.startswith(listed.chunks[relative]):  # given as short as tells the chunks apart
             return False
     return True
+
+
+def _readable(path: Path) -> bytes | None:
+    """A file's payload, or None when it is not a whole Pagefind file (cut short, say)."""
+    try:
+        return payload(path)
+    except (OSError, EOFError, ValueError, zlib.error):  # BadGzipFile is an OSError
+        return None
 
 
 def keep(bundle: Path, store: Path, listed: Listed) -> None:
