@@ -67,7 +67,7 @@ def _index(site_dir: Path, expected_pages: int, store: Path | None) -> tuple[int
     bundle = site_dir / BUNDLE_DIR
     if bundle.exists():  # a rebuild into the same folder (mkdocs serve --dirty) starts afresh
         shutil.rmtree(bundle)
-    offered = reuse.offer(store, bundle) if store is not None and store.is_dir() else set()
+    offered = reuse.offer(store, bundle) if store is not None else set()
     # The binary of the pagefind wheel, run to its end: its Python service answered before the
     # files were all on disk (pagefind-entry.json read back empty now and then).
     result = subprocess.run([str(get_executable()), "--site", str(site_dir), "--glob", ENTRY_PAGES,

@@ -48,8 +48,10 @@ def _stored(folder: Path) -> list[str]:
     """Relative paths of the store's (or bundle's) fragment and chunk files."""
     found = []
     for kind in KINDS:
-        if (folder / kind).is_dir():
+        try:
             found += [f"{kind}/{path.name}" for path in (folder / kind).iterdir() if _NAME.match(path.name)]
+        except OSError:  # not there (a first build), or not readable: nothing to offer
+            continue
     return found
 
 
@@ -147,4 +149,7 @@ def keep(bundle: Path, store: Path, listed: Listed) -> None:
 
 def forget(store: Path) -> None:
     for relative in _stored(store):
-        (store / relative).unlink(missing_ok=True)
+        try:
+            (store / relative).unlink(missing_ok=True)
+        except OSError:  # a read-only store: its files are offered, and checked, again next time
+            pass
