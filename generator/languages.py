@@ -3,8 +3,9 @@
 Each other language is built from its own configuration (`mkdocs.en.yml`, which INHERITs
 mkdocs.yml) by a process of its own, at the same time as the running build: on two cores the
 two languages take little more than the time of one. The process starts with the running
-build and loads its configuration, then waits until the running build has checked the content
-and put every image in the cache (`release_other_languages`), so that no image is made twice.
+build, loads its configuration and reads the content, then waits until the running build has
+checked the content and put every image in the cache (`release_other_languages`), so that no
+image is made twice.
 It writes into a folder beside the site; when both builds have succeeded that folder becomes
 `<site_dir>/<prefix>`.
 
@@ -31,6 +32,10 @@ from .process_end import end_now
 
 log = logging.getLogger("mkdocs.plugins.shui-archive")
 GO = b"go\n"
+
+
+class Stopped(Exception):
+    """The running build stopped before this one could go on."""
 
 
 @dataclass
@@ -117,17 +122,24 @@ def _build_from_job(job: dict, wait_to_go) -> int:
     try:
         config = load_config(job["config_file"], docs_dir=job["docs_dir"], site_dir=job["site_dir"],
                              strict=job["strict"], site_url=job["site_url"])
-        config.plugins[job["plugin"]].config.update(job["settings"])
+        plugin = config.plugins[job["plugin"]]
+        plugin.config.update(job["settings"])
+        plugin.go_ahead = lambda: _go_ahead(wait_to_go)  # once the content is read (sitemodel.py)
         config.plugins.on_startup(command="build", dirty=False)
-        if wait_to_go() != GO:  # the running build stopped (content problems, an error, killed)
-            return _failed(job)
         build(config)
         if os.getppid() != job["parent"]:  # the running build was stopped meanwhile: nobody moves it
             return _failed(job)
+    except Stopped:
+        return _failed(job)
     except MkDocsException as stopped:  # a configuration error, or strict warnings: said, not traced
         mkdocs_log.error(stopped.format_message())
         return _failed(job)
     return 0
+
+
+def _go_ahead(wait_to_go) -> None:
+    if wait_to_go() != GO:  # the running build stopped (content problems, an error, killed)
+        raise Stopped
 
 
 def _failed(job: dict) -> int:

@@ -2,12 +2,17 @@
 
 Everything the site knows comes from `core.sitemodel.build_site_model`; this file only hands
 pages, files and data to MkDocs and the theme.
+
+The core is imported when the build starts (`on_config`), not when MkDocs loads this plugin:
+the other languages' builds start first, and the half second that importing the core takes
+(pypinyin's dictionaries, pydantic, icalendar, Pillow) runs beside theirs.
 """
 from __future__ import annotations
 
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jinja2 import FileSystemBytecodeCache
 from markupsafe import escape
@@ -17,25 +22,21 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from . import PLUGIN_NAME
 from .core.addresses import publishing_notice
-from .core.features import FEATURES
-from .core.gallery.views import opens_lightbox
 from .core.i18n import (LANGUAGES, ZH, default_root, in_language, is_translation, language, language_path,
                         other_languages)
-from .core.strings import load_strings
-from .core.images.sniff import is_image_file
-from .core.jsonld import script_json
 from .core.problems import format_text
 from .core.sanitize import clean_html
-from .core.sitemap import SITEMAP, sitemap_entries, sitemap_xml, write_sitemap
-from .core.site import MarkdownSetup
-from .core.sitemodel import SiteModel, build_site_model, close, publish
+from .core.strings import load_strings
 from .languages import (abandon_other_languages, finish_other_languages, release_other_languages,
                         start_other_languages)
 from .parallel import PageSplit, process_count
 from .previous_site import delete_beside, wait_for
 from .process_end import end_now, is_command_line
-from .project import PLUGIN_NAME
+
+if TYPE_CHECKING:
+    from .core.sitemodel import SiteModel
 
 log = logging.getLogger("mkdocs.plugins.shui-archive")
 # Advice, not a content problem: outside the "mkdocs" loggers, whose every warning a strict
@@ -77,19 +78,24 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.dirty = dirty
 
     def on_config(self, config):
+        # The other languages' builds start now, beside this one (generator/languages.py), and
+        # before this one imports the core.
+        self.language_builds = []
+        if language(config.theme["language"]).is_default and self.config.languages:
+            self.language_builds = start_other_languages(config, self.config.languages, PLUGIN_NAME,
+                                                         dict(self.config))
+        from .core.sitemap import SITEMAP
         # Ours is written in on_post_build (one for every language, by the default one).
         config.theme.static_templates.discard(SITEMAP)
         if not language(config.theme["language"]).is_default:
             # A static host serves the root's 404 page for every missing path.
             config.theme.static_templates.discard(NOT_FOUND_PAGE)
-        # The other languages' builds start now, beside this one (generator/languages.py).
-        self.language_builds = []
-        if language(config.theme["language"]).is_default and self.config.languages:
-            self.language_builds = start_other_languages(config, self.config.languages, PLUGIN_NAME,
-                                                         dict(self.config))
         return config
 
     def on_pre_build(self, *, config) -> None:
+        from .core.features import FEATURES
+        from .core.site import MarkdownSetup
+        from .core.sitemodel import build_site_model, close
         # This build's processes: none yet (the instance outlives a build; see on_startup).
         self.split, self.deleting, self.built = None, None, False
         self.language = language(config.theme["language"])
@@ -105,7 +111,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             dict(self.config), site_url=config.site_url or "", site_name=config.site_name,
             report=log.info, theme_dir=Path(config.theme.custom_dir) if config.theme.custom_dir else None,
             markdown=MarkdownSetup(list(config.markdown_extensions), dict(config.mdx_configs)),
-            language=self.language, on_checked=lambda problems: self._release(problems, config.strict))
+            language=self.language, on_read=getattr(self, "go_ahead", None),
+            on_checked=lambda problems: self._release(problems, config.strict))
         self.generated = {page.src_uri: page for page in self.model.pages}
         if self.model.problems:
             report = format_text(self.model.problems, self.model.path_prefix)
@@ -124,6 +131,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             release_other_languages(getattr(self, "language_builds", []))
 
     def on_files(self, files: Files, *, config) -> Files:
+        from .core.images.sniff import is_image_file
+        from .core.sitemap import SITEMAP
         docs_dir = Path(config.docs_dir).resolve()
         for name in (SITEMAP,) if self.language.is_default else (SITEMAP, NOT_FOUND_PAGE):
             theme_file = files.get_file_from_path(name)
@@ -185,6 +194,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return markdown
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
+        from .core.gallery.views import opens_lightbox
         if page.file.generated_by is None:  # written by a contributor: clean it
             html = clean_html(html)
         html = self.model.page_html(page.file.src_uri, html, page.url)
@@ -193,6 +203,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return html
 
     def on_env(self, env, *, config, files):
+        from .core.jsonld import script_json
         # MkDocs renders templates without autoescaping. Ours print contributors' front matter,
         # so they escape everything; Material's own templates are left as they are.
         theme_dir = Path(config.theme.custom_dir)
@@ -226,6 +237,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.split.finish()
 
     def _publish(self, *, config) -> None:
+        from .core.sitemap import sitemap_entries, sitemap_xml, write_sitemap
+        from .core.sitemodel import publish
         if self.language.is_default:  # one sitemap for every language, at the root
             entries = sitemap_entries(self.pages, self.model.catalogue, self.generated)
             languages = [self.language, *(language(code) for code in self.config.languages)]
@@ -250,6 +263,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         abandon_other_languages(builds)
         wait_for(getattr(self, "deleting", None))
         if getattr(self, "model", None) is not None:
+            from .core.sitemodel import close
             close(self.model)
 
     @event_priority(-100)  # after every other plugin's

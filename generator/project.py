@@ -11,11 +11,10 @@ from typing import Any
 
 import yaml
 
+from . import PLUGIN_NAME
 from .core.features import FEATURES
 from .core.site import MarkdownSetup
 from .core.sitemodel import SiteModel, build_site_model
-
-PLUGIN_NAME = "shui-archive"
 
 
 class _TolerantLoader(yaml.SafeLoader):

@@ -64,10 +64,15 @@ def build_site_model(content_root: Path, project_root: Path, features: list[Feat
                      site_name: str = "", report: Callable[[str], None] = print,
                      theme_dir: Path | None = None, markdown: MarkdownSetup | None = None,
                      language: Language = DEFAULT,
+                     on_read: Callable[[], None] | None = None,
                      on_checked: Callable[[list[Problem]], None] | None = None) -> SiteModel:
-    """`on_checked` hears every problem as soon as the content is checked and the images are
-    in the cache, before the views and pages are made (another build may start from there)."""
+    """`on_read` is called once the content is read, before anything checks it or makes an
+    image (another language's build waits there for the build that makes the images).
+    `on_checked` hears every problem as soon as the content is checked and the images are in
+    the cache, before the views and pages are made (another build may go on from there)."""
     catalogue = build_catalogue(content_root)
+    if on_read is not None:
+        on_read()
     contexts = {f.name: BuildContext(catalogue, settings.get(f.name, {}), project_root, site_url, site_name,
                                   report, theme_dir, markdown or MarkdownSetup(), language)
                 for f in features}
