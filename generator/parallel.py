@@ -24,12 +24,13 @@ import pickle
 import re
 import signal
 import sys
-import threading
 from dataclasses import dataclass, field
 
 from jinja2 import ChoiceLoader, DictLoader
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files, InclusionLevel
+
+from .core.forking import can_fork
 
 # Without a setting, each process gets at least this many pages: below it, starting a process
 # costs more than it saves.
@@ -52,12 +53,6 @@ def process_count(setting: int, builds: int) -> int:
         return setting
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     return max(1, min(AUTOMATIC_MOST, cores // max(1, builds)))
-
-
-def can_fork() -> bool:
-    # Forking a process with other threads running can leave a lock held forever in the child
-    # (a test's web server, a preview's watcher): such builds stay in one process.
-    return sys.platform.startswith("linux") and hasattr(os, "fork") and threading.active_count() == 1
 
 
 @dataclass

@@ -112,7 +112,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             report=log.info, theme_dir=Path(config.theme.custom_dir) if config.theme.custom_dir else None,
             markdown=MarkdownSetup(list(config.markdown_extensions), dict(config.mdx_configs)),
             language=self.language, on_read=getattr(self, "go_ahead", None),
-            on_checked=lambda problems: self._release(problems, config.strict))
+            on_checked=lambda problems: self._release(problems, config.strict), spare_core=self._has_spare_core())
         self.generated = {page.src_uri: page for page in self.model.pages}
         if self.model.problems:
             report = format_text(self.model.problems, self.model.path_prefix)
@@ -123,6 +123,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 log.warning(line)
         # The build goes on: the previous site is deleted beside it rather than before it.
         self.deleting = None if getattr(self, "dirty", False) else delete_beside(Path(config.site_dir))
+
+    def _has_spare_core(self) -> bool:
+        """Whether a core is free beside this build: not where the languages' builds run at once."""
+        alone = self.language.is_default and not self.config.languages
+        return alone and getattr(self, "command", "build") == "build" and process_count(self.config.processes, 1) > 1
 
     def _release(self, problems: list, strict: bool) -> None:
         """Content checked, images cached: the other languages' builds may go on, unless this

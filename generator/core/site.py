@@ -67,6 +67,9 @@ class Feature:
     A fresh instance is made for every build, so no state leaks between `mkdocs serve` rebuilds.
     """
     name: str = ""
+    # Its entry data, pages and files need only the catalogue and what its own `problems` made,
+    # so they may be made in another process beside the other features' (apart.py).
+    made_apart: bool = False
 
     def problems(self, ctx: BuildContext) -> list[Problem]:
         return []

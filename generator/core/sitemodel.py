@@ -9,6 +9,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable
 
+from .apart import Made, start_beside
 from .catalogue import Catalogue, build_catalogue
 from .i18n import DEFAULT, Language
 from .localize import localize
@@ -65,11 +66,13 @@ def build_site_model(content_root: Path, project_root: Path, features: list[Feat
                      theme_dir: Path | None = None, markdown: MarkdownSetup | None = None,
                      language: Language = DEFAULT,
                      on_read: Callable[[], None] | None = None,
-                     on_checked: Callable[[list[Problem]], None] | None = None) -> SiteModel:
+                     on_checked: Callable[[list[Problem]], None] | None = None,
+                     spare_core: bool = False) -> SiteModel:
     """`on_read` is called once the content is read, before anything checks it or makes an
     image (another language's build waits there for the build that makes the images).
     `on_checked` hears every problem as soon as the content is checked and the images are in
-    the cache, before the views and pages are made (another build may go on from there)."""
+    the cache, before the views and pages are made (another build may go on from there).
+    `spare_core`: a core is free for the features that may be made apart (apart.py)."""
     catalogue = build_catalogue(content_root)
     if on_read is not None:
         on_read()
@@ -82,21 +85,40 @@ def build_site_model(content_root: Path, project_root: Path, features: list[Feat
         model.problems += feature.problems(contexts[feature.name])
     if on_checked is not None:
         on_checked(model.problems)
+    beside = start_beside(features, contexts, catalogue.records, spare_core)
+    here = [feature for feature in features if feature.name not in beside]
     for entry_id, record in catalogue.records.items():
         view = entry_view(catalogue, record)
-        for feature in features:
+        for feature in here:
             data = feature.entry_data(contexts[feature.name], record)
             if data:
                 view["features"][feature.name] = data
         model.views[entry_id] = view
+    made = {name: pending.result() for name, pending in beside.items()}
+    if made:
+        _add_entry_data(model.views, features, made)
     for feature in features:
         feature.complete_views(contexts[feature.name], model.views)
     for feature in features:
-        model.pages += list(feature.pages(contexts[feature.name]))
-        model.files += list(feature.files(contexts[feature.name]))
+        if feature.name in made:
+            model.pages += made[feature.name].pages
+            model.files += made[feature.name].files
+        else:
+            model.pages += list(feature.pages(contexts[feature.name]))
+            model.files += list(feature.files(contexts[feature.name]))
     model.files = _not_over_pages(model)
     localize([model.views, [page.data for page in model.pages]], language)
     return model
+
+
+def _add_entry_data(views: dict[str, dict[str, Any]], features: list[Feature], made: dict[str, Made]) -> None:
+    """Put the entry data made apart in each view, in the features' order, as if made here."""
+    for entry_id, view in views.items():
+        found, view["features"] = view["features"], {}
+        for feature in features:
+            data = made[feature.name].entry_data.get(entry_id) if feature.name in made else found.get(feature.name)
+            if data:
+                view["features"][feature.name] = data
 
 
 def _not_over_pages(model: SiteModel) -> list[GeneratedFile]:

@@ -16,6 +16,7 @@ from .settings import read_settings
 
 class CalendarFeature(Feature):
     name = "calendar"
+    made_apart = True  # from its CalendarBuild alone, which problems() makes
 
     def __init__(self) -> None:
         self._build: CalendarBuild | None = None
