@@ -13,9 +13,9 @@ fresh child process:
 
 - (a) this archive: the project's mkdocs.yml (our theme overrides and plugin), `--strict`; one
   first build fills the image cache (kept in the work folder from run to run) and the search
-  index's store (emptied before it), then the timed builds run warm, as a rebuild does; both languages (the
-  command's default: the English site builds in a process of its own beside the Chinese one),
-  and the Chinese site alone (the `languages` setting emptied);
+  index's store (emptied before it), then the timed builds run warm, as a rebuild does; both
+  languages (the command's default: the English site builds in a process of its own beside the
+  Chinese one), and the Chinese site alone (the `languages` setting emptied);
 - (b) plain mkdocs-material 9 with its own search, on the same content folder: a minimal
   mkdocs.yml (site name, `theme: material` in Chinese with `font: false` so that nothing is
   fetched from another host, `plugins: [search]`, and the same `not_in_nav`); our front-matter

@@ -35,7 +35,8 @@ def write_site(site: Path, pages: dict[str, str]) -> Path:
 
 def bundle_files(site: Path) -> dict[str, bytes]:
     bundle = site / "pagefind"
-    return {path.relative_to(bundle).as_posix(): path.read_bytes() for path in sorted(bundle.rglob("*")) if path.is_file()}
+    return {path.relative_to(bundle).as_posix(): path.read_bytes()
+            for path in sorted(bundle.rglob("*")) if path.is_file()}
 
 
 def store_files(store: Path) -> set[str]:

@@ -62,14 +62,20 @@ def _link_or_copy(source: Path, target: Path) -> None:
         shutil.copyfile(source, target)
 
 
+def _make_folders(folder: Path) -> None:
+    for kind in KINDS:
+        (folder / kind).mkdir(parents=True, exist_ok=True)
+
+
 def offer(store: Path, bundle: Path) -> set[str]:
     """Put the store's files into the (new, empty) bundle; returns those put there."""
     offered = set()
-    for relative in _stored(store):
-        target = bundle / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
+    stored = _stored(store)
+    if stored:
+        _make_folders(bundle)
+    for relative in stored:
         try:
-            _link_or_copy(store / relative, target)
+            _link_or_copy(store / relative, bundle / relative)
         except OSError:  # gone meanwhile (another build pruning the store): Pagefind writes it
             continue
         offered.add(relative)
@@ -134,22 +140,28 @@ def _readable(path: Path) -> bytes | None:
 def keep(bundle: Path, store: Path, listed: Listed) -> None:
     """Make the store hold this bundle's files, and no others."""
     wanted = listed.paths()
-    for relative in _stored(store):
-        if relative not in wanted:
-            (store / relative).unlink(missing_ok=True)
-    for relative in wanted:
+    present = _prune(store, wanted)
+    _make_folders(store)
+    for relative in wanted - present:
         target = store / relative
-        if target.exists():
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_name(f".{target.name}.{os.getpid()}")
         _link_or_copy(bundle / relative, partial)
         os.replace(partial, target)  # a store file is whole or absent
 
 
 def forget(store: Path) -> None:
+    _prune(store, set())
+
+
+def _prune(store: Path, wanted: set[str]) -> set[str]:
+    """Remove the store's files that are not `wanted`; returns the wanted ones it holds."""
+    present = set()
     for relative in _stored(store):
+        if relative in wanted:
+            present.add(relative)
+            continue
         try:
             (store / relative).unlink(missing_ok=True)
         except OSError:  # a read-only store: its files are offered, and checked, again next time
             pass
+    return present
