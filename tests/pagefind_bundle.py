@@ -45,3 +45,60 @@ def index_words(bundle: Path) -> dict[str, set[str]]:
                 on.add(urls[number])
             found[word] = on
     return found
+
+
+def _meta(bundle: Path) -> list:
+    (meta_path,) = bundle.glob("pagefind.*.pf_meta")
+    return cbor2.loads(_decode(meta_path))
+
+
+def _pages(entries: list, urls: list[str], fields: list[str]) -> dict[str, tuple]:
+    """A word's pages by URL: (positions, meta positions with their fields' names)."""
+    found, number = {}, 0
+    for step, positions, meta_positions in entries:
+        number += step
+        named = [fields[-value - 1] if value < 0 else value for value in meta_positions]
+        found[urls[number]] = (tuple(positions), tuple(named))
+    return found
+
+
+def index_contents(bundle: Path) -> dict:
+    """All the index says, by URL rather than page number, so that two bundles of one site can
+    be compared whatever order they number its pages in: each word's pages and positions (and
+    its variants'), each filter value's pages, each sort's order, each page's word count."""
+    meta = _meta(bundle)
+    urls = page_urls(bundle)
+    fields = meta[5]
+    words = {}
+    for _first, _last, chunk_hash in meta[2]:
+        for word, pages, variants in cbor2.loads(_decode(bundle / "index" / f"{chunk_hash}.pf_index"))[0]:
+            assert word not in words, f"{word} in two chunks"
+            words[word] = (_pages(pages, urls, fields),
+                           {form: _pages(entries, urls, fields) for form, entries in variants})
+    filters = {}
+    for name, filter_hash in meta[3]:
+        filter_name, values = cbor2.loads(_decode(bundle / "filter" / f"{filter_hash}.pf_filter"))
+        filters[filter_name] = {value: sorted(urls[page] for page in pages) for value, pages in values}
+    return {
+        "words": words,
+        "filters": filters,
+        "sorts": {name: [urls[page] for page in pages] for name, pages in meta[4]},
+        "pages": {url: words_on for url, (_hash, words_on) in zip(urls, meta[1])},
+        "version": meta[0],
+    }
+
+
+def chunk_ranges_hold_their_words(bundle: Path) -> bool:
+    """Whether every word lies in the range the metadata gives its chunk, as the search script
+    looks it up (a range ends at a word or at a prefix of one), and the ranges are in order."""
+    meta = _meta(bundle)
+    previous_to = ""
+    for start, to, chunk_hash in meta[2]:
+        if start < previous_to or to < start:
+            return False
+        for entry in cbor2.loads(_decode(bundle / "index" / f"{chunk_hash}.pf_index"))[0]:
+            word = entry[0]
+            if word < start or not (word <= to or word.startswith(to)):
+                return False
+        previous_to = to
+    return True

@@ -68,6 +68,14 @@ def entry_search_data(catalogue: Catalogue, record: Record, terms: list[str],
     }
 
 
+def sort_values(title_key: str, when: dict[str, Any] | None) -> dict[str, str]:
+    """The values Pagefind sorts an entry by (the page gives them, and so does the merge of an
+    index made in parts). Events by their (next, else latest) last day, which the browse page
+    splits into upcoming and past by the reader's today; entries without a date before every
+    date, by title."""
+    return {"title": title_key, "date": when["last"] if when else f"0000 {title_key}"}
+
+
 def browse_data(catalogue: Catalogue, terms: list[str], language: Language = DEFAULT) -> dict[str, Any]:
     """The browse page's own data: facet names, which region each city or county lies in, and
     the terms the search box keeps whole. Values and counts come from Pagefind at run time."""

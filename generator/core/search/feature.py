@@ -8,9 +8,9 @@ from typing import Any, Iterable
 from ..i18n import text_in
 from ..loader import Record
 from ..site import BuildContext, Feature, GeneratedFile, GeneratedPage
-from .facts import browse_data, entry_search_data
+from .facts import browse_data, entry_search_data, sort_values
 from .memory import machine_memory_mb, take_turns
-from .pagefind_index import index_site
+from .pagefind_index import Parts, index_site
 from .terms import read_terms
 
 DEFAULT_TERMS = "config/search_terms.txt"
@@ -18,6 +18,9 @@ TERMS_FILE = "search/terms.json"  # fetched by the search box when it is first u
 BROWSE_PAGE = "browse/index.md"
 SEARCH_LOCK = ".cache/search-index.lock"
 DEFAULT_STORE = ".cache/search"
+# Pagefind indexes at most this many pages a run (about 0.34 MB each, in Chinese); a larger
+# archive is indexed in parts, which are merged (parts.py).
+DEFAULT_PAGES_PER_RUN = 500
 
 
 class SearchFeature(Feature):
@@ -25,6 +28,7 @@ class SearchFeature(Feature):
 
     def __init__(self) -> None:
         self._terms: list[str] | None = None
+        self._sort_values: dict[str, dict[str, str]] = {}  # entry URL -> its sort values
 
     def terms(self, ctx: BuildContext) -> list[str]:
         if self._terms is None:
@@ -38,6 +42,16 @@ class SearchFeature(Feature):
     def entry_data(self, ctx: BuildContext, record: Record) -> dict[str, Any]:
         return entry_search_data(ctx.catalogue, record, self.terms(ctx), ctx.language)
 
+    def complete_views(self, ctx: BuildContext, views: dict[str, dict[str, Any]]) -> None:
+        """Each entry's sort values, which need the calendar's dates."""
+        for entry_id, view in views.items():
+            data = view["features"].get(self.name)
+            if data is None:
+                continue
+            calendar = view["features"].get("calendar")
+            data["sort"] = sort_values(data["title_key"], calendar.get("when") if calendar else None)
+            self._sort_values[ctx.catalogue.records[entry_id].url] = data["sort"]
+
     def pages(self, ctx: BuildContext) -> Iterable[GeneratedPage]:
         title = text_in(ctx.language, "浏览", "Browse")
         return [GeneratedPage(BROWSE_PAGE, title, "browse.html", browse_data(ctx.catalogue, self.terms(ctx), ctx.language))]
@@ -46,13 +60,14 @@ class SearchFeature(Feature):
         return [GeneratedFile(TERMS_FILE, json.dumps(self.terms(ctx), ensure_ascii=False).encode("utf-8"))]
 
     def publish(self, ctx: BuildContext, site_dir: Path) -> None:
-        # The languages' builds run at once, and so do their Pagefind runs (about 1 GB for
-        # 3,000 Chinese pages): they take turns on a machine short of memory, or as
-        # `one_index_at_a_time` says (at 3,000 entries: 1.3-1.6 GB at the peak instead of
-        # 2.1-2.2, 10-20% longer).
+        # Pagefind's memory grows with the pages of a run (about 1 GB for 3,000 Chinese pages
+        # in one): it runs over parts of at most `pages_per_run` pages (0: all in one run). The
+        # languages' builds run at once, and so do their Pagefind runs: they take turns on a
+        # machine short of memory, or as `one_index_at_a_time` says.
         entries = len(ctx.catalogue.records)
-        turns = take_turns(ctx.settings.get("one_index_at_a_time"), entries, machine_memory_mb())
+        per_run = int(ctx.settings.get("pages_per_run", DEFAULT_PAGES_PER_RUN)) or entries
+        turns = take_turns(ctx.settings.get("one_index_at_a_time"), min(entries, per_run), machine_memory_mb())
         # The last build's unchanged index files are reused, one store per language.
         store = ctx.project_root / ctx.settings.get("cache_dir", DEFAULT_STORE) / ctx.language.code
         index_site(site_dir, expected_pages=entries, one_at_a_time=ctx.project_root / SEARCH_LOCK if turns else None,
-                   store=store)
+                   store=store, in_parts=Parts(per_run, self._sort_values))

@@ -2,8 +2,9 @@
 than a quarter of the machine's memory.
 
 Pagefind holds a word map for every page until it merges them (pagefind 1.5), so its peak grows
-with the entries: measured, 0.34 MB a Chinese entry page (1,025 MB for 3,000) and 0.22 MB an
-English one (660 MB). The two runs overlap; taking turns costs 10-20% more build time.
+with the pages of a run: measured, 0.34 MB a Chinese entry page (1,025 MB for 3,000) and 0.22 MB
+an English one (660 MB). A large archive is indexed in parts (`search: pages_per_run`,
+parts.py), which bounds a run; the two languages' runs overlap unless they take turns.
 """
 from __future__ import annotations
 
@@ -22,8 +23,8 @@ def machine_memory_mb() -> float | None:
         return None
 
 
-def take_turns(setting: bool | None, entries: int, memory_mb: float | None) -> bool:
+def take_turns(setting: bool | None, pages_a_run: int, memory_mb: float | None) -> bool:
     """`setting` (search: one_index_at_a_time) decides when given; otherwise the machine does."""
     if setting is not None:
         return bool(setting)
-    return memory_mb is not None and entries * MB_PER_ENTRY > memory_mb * SHARE_OF_MEMORY
+    return memory_mb is not None and pages_a_run * MB_PER_ENTRY > memory_mb * SHARE_OF_MEMORY

@@ -30,8 +30,13 @@ def read_cbor(path: Path):
     return cbor2.loads(payload(path))
 
 
+def packed(content: bytes, level: int = 9) -> bytes:
+    """A Pagefind file holding `content` (Pagefind compresses at the highest level)."""
+    return gzip.compress(SIGNATURE + content, compresslevel=level, mtime=0)
+
+
 def encoded(data) -> bytes:
-    return gzip.compress(SIGNATURE + cbor2.dumps(data), mtime=0)
+    return packed(cbor2.dumps(data))
 
 
 def pagefind_hash(data: bytes) -> str:

@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import tempfile
 from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable, Mapping
 
-from . import reuse
+from . import parts, reuse
 from .canonical import canonicalise
 from .pagefind_files import ENTRY_FILE, read_entry
 
@@ -27,20 +30,22 @@ class SearchIndexError(RuntimeError):
 
 
 def index_site(site_dir: Path, expected_pages: int, one_at_a_time: Path | None = None,
-               store: Path | None = None) -> int:
+               store: Path | None = None, in_parts: Parts | None = None) -> int:
     """Write the search bundle into site_dir/pagefind/; returns the number of pages indexed.
 
     Fails when Pagefind indexed fewer pages than there are entries: a search that silently
     misses entries is worse than a failed build. With `one_at_a_time` (a lock file), runs only
     while no other build holding that file runs Pagefind. With a `store`, the last build's
-    unchanged files are reused (reuse.py)."""
+    unchanged files are reused (reuse.py). With `in_parts`, Pagefind runs over parts of the
+    pages one after another, and their indexes are merged (parts.py)."""
     with _exclusive(one_at_a_time) if one_at_a_time else nullcontext():
-        indexed, listed, reused = _index(site_dir, expected_pages, store)
+        indexed, listed, reused = _index(site_dir, expected_pages, store, in_parts)
         if store is None:
             return indexed
         if not reuse.reused_files_sound(site_dir / BUNDLE_DIR, site_dir, listed, reused):
             reuse.forget(store)
-            indexed, listed, _ = _index(site_dir, expected_pages, None)
+            parts.forget(store)
+            indexed, listed, _ = _index(site_dir, expected_pages, None, in_parts)
         try:
             reuse.keep(site_dir / BUNDLE_DIR, store, listed)
         except OSError:  # a read-only checkout: the next build makes every file again
@@ -62,18 +67,45 @@ def _exclusive(lock_file: Path):
         yield  # closing the file releases the lock
 
 
-def _index(site_dir: Path, expected_pages: int, store: Path | None) -> tuple[int, reuse.Listed, set[str]]:
+@dataclass(frozen=True)
+class Parts:
+    """How to index a site in parts: at most `pages_per_run` pages a run, and every entry page's
+    sort values by its URL (relative to the site, as "crafts/carrier/"), which the merge orders
+    the parts' pages by."""
+    pages_per_run: int
+    sort_values: Mapping[str, Mapping[str, str]]
+
+    def groups(self) -> list[list[str]] | None:
+        """The page folders of each run, or None when one run takes them all."""
+        if len(self.sort_values) <= self.pages_per_run:
+            return None
+        return parts.split(sorted(url.strip("/") for url in self.sort_values), self.pages_per_run)
+
+
+def _index(site_dir: Path, expected_pages: int, store: Path | None,
+           in_parts: Parts | None) -> tuple[int, reuse.Listed, set[str]]:
     """Run Pagefind; returns the pages indexed, the files the index lists and those taken from `store`."""
+    groups = in_parts.groups() if in_parts else None
+    if groups:
+        # In parts, with what the store keeps; failing that, without it; failing that (rare:
+        # two pages' fragments under one name), in one run.
+        for kept in ([store, None] if store is not None else [None]):
+            try:
+                return _index_once(site_dir, expected_pages, kept, lambda bundle: _run_in_parts(
+                    site_dir, bundle, groups, in_parts.sort_values, kept))
+            except parts.PartsError:
+                if kept is not None:
+                    parts.forget(kept)
+    return _index_once(site_dir, expected_pages, store, lambda bundle: _run(site_dir, ENTRY_PAGES, bundle))
+
+
+def _index_once(site_dir: Path, expected_pages: int, store: Path | None,
+                write: Callable[[Path], None]) -> tuple[int, reuse.Listed, set[str]]:
     bundle = site_dir / BUNDLE_DIR
     if bundle.exists():  # a rebuild into the same folder (mkdocs serve --dirty) starts afresh
         shutil.rmtree(bundle)
     offered = reuse.offer(store, bundle) if store is not None else set()
-    # The binary of the pagefind wheel, run to its end: its Python service answered before the
-    # files were all on disk (pagefind-entry.json read back empty now and then).
-    result = subprocess.run([str(get_executable()), "--site", str(site_dir), "--glob", ENTRY_PAGES,
-                             "--output-path", str(bundle), "--silent"], capture_output=True, text=True)
-    if result.returncode != 0 or not (bundle / ENTRY_FILE).is_file():
-        raise SearchIndexError(f"Pagefind failed on {site_dir}:\n{result.stdout}{result.stderr}")
+    write(bundle)
     entry = read_entry(bundle)
     indexed = sum(int(info["page_count"]) for info in entry["languages"].values())
     if indexed < expected_pages:
@@ -84,6 +116,52 @@ def _index(site_dir: Path, expected_pages: int, store: Path | None) -> tuple[int
     listed = reuse.listed_files(bundle)
     reuse.remove_unlisted(bundle, listed)
     return indexed, listed, offered & listed.paths()
+
+
+def _run(site_dir: Path, glob: str, output: Path) -> None:
+    # The binary of the pagefind wheel, run to its end: its Python service answered before the
+    # files were all on disk (pagefind-entry.json read back empty now and then).
+    result = subprocess.run([str(get_executable()), "--site", str(site_dir), "--glob", glob,
+                             "--output-path", str(output), "--silent"], capture_output=True, text=True)
+    if result.returncode != 0 or not (output / ENTRY_FILE).is_file():
+        raise SearchIndexError(f"Pagefind failed on {site_dir}:\n{result.stdout}{result.stderr}")
+
+
+def _run_in_parts(site_dir: Path, bundle: Path, groups: list[list[str]],
+                  sort_values: Mapping[str, Mapping[str, str]], store: Path | None) -> None:
+    """One Pagefind run a part. Each writes its fragments into the bundle (its `fragment` folder
+    is a link to the bundle's), its word chunks into the store's folder for that part (kept for
+    the next build) or a folder of its own, the rest beside them; then the merge."""
+    fragments = (bundle / "fragment").absolute()  # a link's relative target is read from its folder
+    fragments.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="pagefind-parts-") as temporary:
+        folders = []
+        for number, group in enumerate(groups):
+            folder = Path(temporary) / str(number)
+            folder.mkdir()
+            _link(folder / "fragment", fragments)
+            if store is not None:
+                _link(folder / "index", _made(store / parts.PART_CHUNKS / str(number)))
+            _run(site_dir, parts.glob_for(group), folder)
+            folders.append(folder)
+        parts.merge(folders, bundle, sort_values, store)
+        if store is not None:
+            parts.keep_part_chunks(store, folders)
+
+
+def _made(folder: Path) -> Path:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:  # a read-only store
+        raise parts.PartsError(str(error)) from error
+    return folder.absolute()
+
+
+def _link(link: Path, target: Path) -> None:
+    try:
+        link.symlink_to(target, target_is_directory=True)
+    except OSError as error:  # no symbolic links (Windows without the right)
+        raise parts.PartsError(str(error)) from error
 
 
 def get_executable() -> Path:
