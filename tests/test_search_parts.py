@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.core.search import parts
+from generator.core.search import part_runs, parts
 from generator.core.search.pagefind_files import SIGNATURE
 from generator.core.search.pagefind_index import Parts, index_site
 from pagefind_bundle import chunk_ranges_hold_their_words, index_contents
@@ -111,12 +111,17 @@ def test_a_rebuild_in_parts_takes_the_store_and_a_change_is_merged_anew(tmp_path
     index_site(site, expected_pages=len(PAGES), store=store, in_parts=Parts(3, sort_values()))
     first = bundle_files(site)
     assert sorted(path.name for path in (store / parts.PART_CHUNKS).iterdir()) == ["0", "1", "2"]
+    runs = {path.name: path.stat().st_ino for path in (store / part_runs.RECORDS).iterdir()}
+    assert sorted(runs) == ["0.cbor", "1.cbor", "2.cbor"]
     index_site(site, expected_pages=len(PAGES), store=store, in_parts=Parts(3, sort_values()))
     assert bundle_files(site) == first  # the same bytes
     for name in first:
         if name.startswith(("index/", "fragment/")):  # not written again: the store's own file
             assert (site / "pagefind" / name).samefile(store / name)
+    # no page changed: no part ran again (a run rewrites its record)
+    assert {path.name: path.stat().st_ino for path in (store / part_runs.RECORDS).iterdir()} == runs
 
+    # one page of the second part changes, one of the third goes
     changed = [*PAGES[:3], ("events/duan", "端节", "2026-10-17", "节日", {"when": "十月"}, "端节 Duan festival, moved"),
                *PAGES[4:-1]]
     shutil.rmtree(site / "lessons" / "third")
@@ -125,6 +130,21 @@ def test_a_rebuild_in_parts_takes_the_store_and_a_change_is_merged_anew(tmp_path
     merged = index_contents(site / "pagefind")
     assert_same_index(merged, one_run(site, tmp_path), sort_values(changed))
     assert "moved" in merged["words"] and "水书" not in merged["words"]
+    now = {path.name: path.stat().st_ino for path in (store / part_runs.RECORDS).iterdir()}
+    assert now["0.cbor"] == runs["0.cbor"] and now["1.cbor"] != runs["1.cbor"] and now["2.cbor"] != runs["2.cbor"]
+
+
+def test_a_damaged_record_of_a_part_run_makes_the_part_run_again(tmp_path):
+    site, store = write_site(tmp_path / "site"), tmp_path / "store"
+    index_site(site, expected_pages=len(PAGES), store=store, in_parts=Parts(3, sort_values()))
+    clean = index_contents(site / "pagefind")
+    records = sorted((store / part_runs.RECORDS).iterdir())
+    records[0].write_bytes(records[0].read_bytes()[:100])  # cut short
+    other = records[2].read_bytes()
+    records[1].write_bytes(other)  # another part's run (its key is not this part's)
+    index_site(site, expected_pages=len(PAGES), store=store, in_parts=Parts(3, sort_values()))
+    assert index_contents(site / "pagefind") == clean
+    assert records[0].stat().st_size > 100 and records[1].read_bytes() != other
 
 
 def test_a_damaged_part_chunk_in_the_store_is_not_merged(tmp_path):
@@ -151,4 +171,4 @@ def test_what_cannot_be_merged_is_indexed_in_one_run(tmp_path, trouble):
     store = tmp_path / "store"
     assert index_site(site, expected_pages=len(pages), store=store, in_parts=Parts(2, values)) == len(pages)
     assert index_contents(site / "pagefind") == one_run(site, tmp_path)
-    assert not (store / parts.PART_CHUNKS).exists()
+    assert not (store / parts.PART_CHUNKS).exists() and not (store / part_runs.RECORDS).exists()

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Mapping
 
-from . import parts, reuse
+from . import part_runs, parts, reuse
 from .canonical import canonicalise
 from .pagefind_files import ENTRY_FILE, read_entry
 
@@ -44,7 +44,7 @@ def index_site(site_dir: Path, expected_pages: int, one_at_a_time: Path | None =
             return indexed
         if not reuse.reused_files_sound(site_dir / BUNDLE_DIR, site_dir, listed, reused):
             reuse.forget(store)
-            parts.forget(store)
+            _forget_parts(store)
             indexed, listed, _ = _index(site_dir, expected_pages, None, in_parts)
         try:
             reuse.keep(site_dir / BUNDLE_DIR, store, listed)
@@ -95,8 +95,14 @@ def _index(site_dir: Path, expected_pages: int, store: Path | None,
                     site_dir, bundle, groups, in_parts.sort_values, kept))
             except parts.PartsError:
                 if kept is not None:
-                    parts.forget(kept)
+                    _forget_parts(kept)
     return _index_once(site_dir, expected_pages, store, lambda bundle: _run(site_dir, ENTRY_PAGES, bundle))
+
+
+def _forget_parts(store: Path) -> None:
+    """Drop what the store keeps of the last build's parts (one failed a check)."""
+    parts.forget(store)
+    part_runs.forget(store)
 
 
 def _index_once(site_dir: Path, expected_pages: int, store: Path | None,
@@ -131,7 +137,8 @@ def _run_in_parts(site_dir: Path, bundle: Path, groups: list[list[str]],
                   sort_values: Mapping[str, Mapping[str, str]], store: Path | None) -> None:
     """One Pagefind run a part. Each writes its fragments into the bundle (its `fragment` folder
     is a link to the bundle's), its word chunks into the store's folder for that part (kept for
-    the next build) or a folder of its own, the rest beside them; then the merge."""
+    the next build) or a folder of its own, the rest beside them; then the merge. A part none
+    of whose pages changed since the last build is not run again (part_runs.py)."""
     fragments = (bundle / "fragment").absolute()  # a link's relative target is read from its folder
     fragments.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="pagefind-parts-") as temporary:
@@ -140,13 +147,20 @@ def _run_in_parts(site_dir: Path, bundle: Path, groups: list[list[str]],
             folder = Path(temporary) / str(number)
             folder.mkdir()
             _link(folder / "fragment", fragments)
-            if store is not None:
+            glob = parts.glob_for(group)
+            if store is None:
+                _run(site_dir, glob, folder)
+            else:
                 _link(folder / "index", _made(store / parts.PART_CHUNKS / str(number)))
-            _run(site_dir, parts.glob_for(group), folder)
+                key = part_runs.run_key(site_dir, group, get_executable())
+                if not part_runs.restore(store, number, key, folder, bundle):
+                    _run(site_dir, glob, folder)
+                    part_runs.record(store, number, key, folder)
             folders.append(folder)
         parts.merge(folders, bundle, sort_values, store)
         if store is not None:
             parts.keep_part_chunks(store, folders)
+            part_runs.prune(store, len(folders))
 
 
 def _made(folder: Path) -> Path:
