@@ -351,7 +351,40 @@ def corpus_for(work: Path, n: int, photos: int, seed: int) -> tuple[Path, str]:
     return content, entry.relative_to(content).as_posix()
 
 
-def bench_n(work: Path, n: int, photos: int, seed: int, repeat: int, profile: Path | None) -> Result:
+class Edits:
+    """With --edit: before each archive build, one more crafts entry gets a sentence added to its
+    text, as a pull request changes an entry, so that no rebuild finds every page as the last
+    build left it. The corpus is put back afterwards (and counts as unwritten meanwhile, should
+    the run be cut short)."""
+
+    def __init__(self, content: Path, enabled: bool) -> None:
+        self.content, self.enabled, self.count = content, enabled, 0
+        self.originals: dict[Path, bytes] = {}
+        self.entries = sorted(content.glob("crafts/*/index.md")) if enabled else []
+
+    def __enter__(self) -> "Edits":
+        if self.enabled:
+            (self.content.parent / "complete").unlink(missing_ok=True)
+        return self
+
+    def next(self) -> None:
+        if not self.enabled:
+            return
+        path = self.entries[self.count % len(self.entries)]
+        self.originals.setdefault(path, path.read_bytes())
+        self.count += 1
+        with path.open("a", encoding="utf-8") as text:
+            text.write(f"\n示例修改第 {self.count} 次。Edit number {self.count}.\n")
+
+    def __exit__(self, *exc) -> None:
+        for path, original in self.originals.items():
+            path.write_bytes(original)
+        if self.enabled:
+            (self.content.parent / "complete").write_text("ok\n")
+
+
+def bench_n(work: Path, n: int, photos: int, seed: int, repeat: int, profile: Path | None,
+            edit: bool = False) -> Result:
     content, entry = corpus_for(work, n, photos, seed)
     cache = work / "image-cache"
     ours, theirs = work / f"site-archive-{n}", work / f"site-plain-{n}"
@@ -363,13 +396,16 @@ def bench_n(work: Path, n: int, photos: int, seed: int, repeat: int, profile: Pa
           flush=True)
     archive_runs, chinese_runs, plain_runs = [], [], []
     chinese_site = work / f"site-archive-zh-{n}"
-    for _ in range(repeat):  # interleaved, so that a busy spell on the machine hits all three
-        plain_runs.append(run_child("plain", content, theirs, cache, plain_config))
-        chinese_runs.append(run_child("archive-zh", content, chinese_site, cache))
-        archive_runs.append(run_child("archive", content, ours, cache))
-        print(f"  N={n}: plain {plain_runs[-1].seconds:.1f} s (CPU {plain_runs[-1].cpu:.1f} s), "
-              f"archive, Chinese alone {chinese_runs[-1].seconds:.1f} s (CPU {chinese_runs[-1].cpu:.1f} s), "
-              f"both languages {archive_runs[-1].seconds:.1f} s (CPU {archive_runs[-1].cpu:.1f} s)", flush=True)
+    with Edits(content, edit) as edits:
+        for _ in range(repeat):  # interleaved, so that a busy spell on the machine hits all three
+            plain_runs.append(run_child("plain", content, theirs, cache, plain_config))
+            edits.next()
+            chinese_runs.append(run_child("archive-zh", content, chinese_site, cache))
+            edits.next()
+            archive_runs.append(run_child("archive", content, ours, cache))
+            print(f"  N={n}: plain {plain_runs[-1].seconds:.1f} s (CPU {plain_runs[-1].cpu:.1f} s), "
+                  f"archive, Chinese alone {chinese_runs[-1].seconds:.1f} s (CPU {chinese_runs[-1].cpu:.1f} s), "
+                  f"both languages {archive_runs[-1].seconds:.1f} s (CPU {archive_runs[-1].cpu:.1f} s)", flush=True)
     if profile is not None:
         run_child("archive", content, ours, cache, profile=profile / f"archive-{n}")
         print(f"  profile: {profile / f'archive-{n}.txt'} and .html")
@@ -469,6 +505,8 @@ def main() -> None:
     parser.add_argument("--dir", type=Path, default=Path(tempfile.gettempdir()) / "shui-bench-site",
                         help="where corpora, sites and the image cache are kept")
     parser.add_argument("--profile", type=Path, help="also profile one warm archive build per N (pyinstrument)")
+    parser.add_argument("--edit", action="store_true",
+                        help="edit one more entry before each archive build (no rebuild finds every page unchanged)")
     parser.add_argument("--child", choices=["archive", "archive-zh", "plain"], help=argparse.SUPPRESS)
     parser.add_argument("--content", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--site", type=Path, help=argparse.SUPPRESS)
@@ -486,7 +524,9 @@ def main() -> None:
           f"mkdocs-material {version('mkdocs-material')} ({Path(material.__file__).parent.name}), Python "
           f"{platform.python_version()}, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}", flush=True)
     args.dir.mkdir(parents=True, exist_ok=True)
-    results = [bench_n(args.dir, n, args.photos, args.seed, args.repeat, args.profile) for n in sizes]
+    if args.edit:
+        print("--edit: one more entry is edited before each archive build", flush=True)
+    results = [bench_n(args.dir, n, args.photos, args.seed, args.repeat, args.profile, args.edit) for n in sizes]
     report(results)
 
 

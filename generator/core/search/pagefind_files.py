@@ -50,7 +50,7 @@ def named_after(name: str, data: bytes) -> bool:
     return bool(language) and len(short) >= 7 and pagefind_hash(data).startswith(short)
 
 
-def _cbor_head(data: bytes, at: int, major: int) -> tuple[int, int]:
+def cbor_head(data: bytes, at: int, major: int) -> tuple[int, int]:
     """The length or count in the CBOR head at `at` of the given major type, and where it ends."""
     kind, info = data[at] >> 5, data[at] & 0x1F
     if kind != major or info > 27:
@@ -61,12 +61,22 @@ def _cbor_head(data: bytes, at: int, major: int) -> tuple[int, int]:
     return int.from_bytes(data[at + 1:at + 1 + size], "big"), at + 1 + size
 
 
+def array_head(count: int) -> bytes:
+    """The CBOR head of an array of `count` items, as short as can be (as Pagefind writes it)."""
+    if count < 24:
+        return bytes([0x80 | count])
+    for info, size in ((24, 1), (25, 2), (26, 4), (27, 8)):
+        if count < 1 << (8 * size):
+            return bytes([0x80 | info]) + count.to_bytes(size, "big")
+    raise ValueError("too many items")
+
+
 def first_word(chunk: bytes) -> str:
     """The first word of a word chunk (`[[[word, pages …], …]]`), read without decoding the rest."""
     at = 0
     for _ in range(3):
-        _count, at = _cbor_head(chunk, at, 4)  # arrays
-    length, at = _cbor_head(chunk, at, 3)  # a text string
+        _count, at = cbor_head(chunk, at, 4)  # arrays
+    length, at = cbor_head(chunk, at, 3)  # a text string
     return chunk[at:at + length].decode("utf-8")
 
 

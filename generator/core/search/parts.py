@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import heapq
+import io
 import itertools
 import json
 import operator
@@ -36,8 +37,8 @@ from urllib.parse import unquote
 
 import cbor2
 
-from .pagefind_files import (ENTRY_FILE, meta_path, named_after, packed, pagefind_hash, payload, read_cbor,
-                             read_entry)
+from .pagefind_files import (ENTRY_FILE, array_head, cbor_head, meta_path, named_after, packed, pagefind_hash,
+                             payload, read_cbor, read_entry)
 
 # Pagefind's default chunk size: the positions (and one per page) a chunk holds before it ends.
 CHUNK_SIZE = 20000
@@ -238,8 +239,8 @@ def _read_meta(folder: Path, name: str) -> list:
     return meta
 
 
-def _words(part: _Part) -> Iterator[tuple[str, int, list]]:
-    """The part's words in order, one chunk read at a time."""
+def _words(part: _Part) -> Iterator[tuple[str, int, list, bytes]]:
+    """The part's words in order, each decoded and as its bytes, one chunk read at a time."""
     for first, _last, name in part.meta[2]:
         # A part's chunks are kept from build to build (pagefind_index.py): one must still be
         # what its name and the metadata say, or the merge stops.
@@ -249,43 +250,83 @@ def _words(part: _Part) -> Iterator[tuple[str, int, list]]:
             raise PartsError(f"word chunk {name} unreadable: {error}") from error
         if not named_after(name, content):
             raise PartsError(f"word chunk {name} does not hold what its name says")
-        chunk = cbor2.loads(content)
-        if not (isinstance(chunk, list) and len(chunk) == 1 and chunk[0] and str(chunk[0][0][0]).startswith(first)):
+        try:
+            one, at = cbor_head(content, 0, 4)
+            count, at = cbor_head(content, at, 4)
+            source = io.BytesIO(content)
+            source.seek(at)
+            decoder = cbor2.CBORDecoder(source)
+            for number in range(count if one == 1 else 0):
+                word = decoder.decode()
+                end = source.tell()
+                if not (isinstance(word, list) and len(word) == 3 and isinstance(word[1], list)
+                        and (number or str(word[0]).startswith(first))):
+                    raise PartsError(f"unexpected word in Pagefind word chunk {name}")
+                yield word[0], part.number, word, content[at:end]
+                at = end
+        except (ValueError, IndexError, EOFError) as error:  # CBORDecodeError is a ValueError
+            raise PartsError(f"unexpected Pagefind word chunk {name}: {error}") from error
+        if at != len(content) or one != 1:
             raise PartsError(f"unexpected Pagefind word chunk {name}")
-        for word in chunk[0]:
-            if not (isinstance(word, list) and len(word) == 3 and word[1] is not None):
-                raise PartsError(f"unexpected word in Pagefind word chunk {name}")
-            yield word[0], part.number, word
 
 
-def _merged_words(parts: list[_Part]) -> Iterator[list]:
-    """Every word of every part, once, with the pages of all parts."""
+def _merged_words(parts: list[_Part]) -> Iterator[tuple[str, int, bytes]]:
+    """Every word of every part, once, with the pages of all parts: (word, its share of a chunk's
+    size, its CBOR bytes)."""
     by_number = {part.number: part for part in parts}
     # (word, part number) is unique, so the word lists themselves are never compared
     stream = heapq.merge(*(_words(part) for part in parts))
     for word, group in itertools.groupby(stream, key=lambda item: item[0]):
-        found = [(by_number[number], entry) for _word, number, entry in group]
+        found = [(by_number[number], entry, raw) for _word, number, entry, raw in group]
+        share = sum(_chunk_share(entry[1]) for _part, entry, _raw in found)
         if len(found) == 1 and found[0][0].offset == 0 and found[0][0].fields is None:
-            yield found[0][1]
+            yield word, share, found[0][2]
             continue
         variants: dict[str, list] = {}
-        for part, entry in found:
+        for part, entry, _raw in found:
             for form, pages in entry[2]:
                 variants.setdefault(form, []).append((part, pages))
-        yield [word, _joined([(part, entry[1]) for part, entry in found]),
-               [[form, _joined(runs)] for form, runs in variants.items()]]
+        pages = _joined([(part, entry[1], raw, entry) for part, entry, raw in found])
+        yield word, share, b"".join([b"\x83", cbor2.dumps(word), array_head(sum(count for count, _ in pages)),
+                                     *(encoded for _, encoded in pages),
+                                     cbor2.dumps([[form, _joined_plain(runs)] for form, runs in variants.items()])])
 
 
-def _joined(runs: list[tuple[_Part, list]]) -> list:
-    """One page list from the parts' lists: page numbers moved by each part's offset (only the
-    first of a part's pages changes, the others count from the one before), meta fields
-    renumbered."""
+def _joined(runs: list[tuple[_Part, list, bytes, list]]) -> list[tuple[int, bytes]]:
+    """The parts' page lists of one word as one, in pieces of (pages, their CBOR bytes): page
+    numbers moved by each part's offset (only the first page of a part changes: the others
+    count from the one before), meta fields renumbered. A part's pages after its first are
+    taken as the bytes they are, unless their fields must be renumbered."""
+    joined, last = [], 0
+    for part, pages, raw, entry in runs:
+        if not pages:
+            continue
+        first = part.offset + pages[0][0]
+        step = first - last
+        last = part.offset + sum(map(_STEP, pages))
+        if part.fields is not None and any(map(_META, pages)):
+            renumbered = [[page[0], page[1], _renumbered(page[2], part.fields)] for page in pages]
+            renumbered[0][0] = step
+            joined.append((len(pages), b"".join(map(cbor2.dumps, renumbered))))
+            continue
+        head = len(cbor2.dumps(entry[0])) + len(array_head(len(pages))) + 1
+        first_page = cbor2.dumps(pages[0])
+        tail = len(cbor2.dumps(entry[2]))
+        if raw[head:head + len(first_page)] != first_page:  # not written as this module writes it
+            raise PartsError(f"unexpected encoding of the word {entry[0]!r}")
+        joined.append((len(pages), cbor2.dumps([step, pages[0][1], pages[0][2]]) +
+                       raw[head + len(first_page):len(raw) - tail]))
+    return joined
+
+
+def _joined_plain(runs: list[tuple[_Part, list]]) -> list:
+    """As _joined, for a variant's pages (few): decoded lists, re-encoded whole."""
     joined, last = [], 0
     for part, pages in runs:
         if not pages:
             continue
         if part.fields is not None:
-            pages = [[page[0], page[1], _renumbered(page[2], part.fields)] if page[2] else page for page in pages]
+            pages = [[page[0], page[1], _renumbered(page[2], part.fields)] for page in pages]
         first = part.offset + pages[0][0]
         joined.append([first - last, pages[0][1], pages[0][2]])
         joined.extend(pages[1:])
@@ -294,11 +335,14 @@ def _joined(runs: list[tuple[_Part, list]]) -> list:
 
 
 _STEP = operator.itemgetter(0)
+_META = operator.itemgetter(2)
+_POSITIONS = operator.itemgetter(1)
 
 
-def _chunk_share(page: list) -> int:
-    """What a page adds to a chunk's size in Pagefind's count."""
-    return len(page[1]) + len(page[2]) + 1
+def _chunk_share(pages: list) -> int:
+    """What a word's pages add to a chunk's size in Pagefind's count: their positions, meta
+    positions and one each."""
+    return sum(map(len, map(_POSITIONS, pages))) + sum(map(len, map(_META, pages))) + len(pages)
 
 
 def _renumbered(meta_positions: list, fields: list[int]) -> list:
@@ -309,9 +353,9 @@ def _write_chunks(language: str, parts: list[_Part], bundle: Path) -> list[list[
     """The merged words in chunks as Pagefind cuts them; returns the metadata's [from, to, name]."""
     (bundle / "index").mkdir(parents=True, exist_ok=True)
     ranges, names, chunk, size = [], set(), [], 0
-    for word in _merged_words(parts):
-        chunk.append(word)
-        size += sum(map(_chunk_share, word[1]))
+    for word, share, encoded in _merged_words(parts):
+        chunk.append((word, encoded))
+        size += share
         if size >= CHUNK_SIZE:
             ranges.append(_write_chunk(language, chunk, bundle, names))
             chunk, size = [], 0
@@ -327,8 +371,8 @@ def _write_chunks(language: str, parts: list[_Part], bundle: Path) -> list[list[
     return ranges
 
 
-def _write_chunk(language: str, words: list, bundle: Path, names: set[str]) -> list[str]:
-    content = cbor2.dumps([words])
+def _write_chunk(language: str, words: list[tuple[str, bytes]], bundle: Path, names: set[str]) -> list[str]:
+    content = b"".join([array_head(1), array_head(len(words)), *(encoded for _word, encoded in words)])
     name = _unique_name(language, pagefind_hash(content), names)
     path = bundle / "index" / f"{name}.pf_index"
     if not path.exists():  # one of that name was offered from the search store (reuse.py)
