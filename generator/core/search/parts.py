@@ -20,6 +20,7 @@ An unexpected shape raises PartsError and the site is indexed in one run instead
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import heapq
 import io
@@ -30,6 +31,7 @@ import os
 import re
 import shutil
 import zlib
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping
@@ -100,13 +102,29 @@ def merge(part_bundles: list[Path], bundle: Path, sort_values: Mapping[str, Mapp
     entries = [read_entry(folder) for folder in part_bundles]
     languages = sorted({language for entry in entries for language in entry["languages"]})
     merged_entry = dict(entries[0], languages={})
-    for language in languages:
-        holding = [(folder, entry["languages"][language]) for folder, entry in zip(part_bundles, entries)
-                   if language in entry["languages"]]
-        merged_entry["languages"][language] = _merge_language(language, holding, bundle, sort_values, store)
+    with _no_cycle_collection():
+        for language in languages:
+            holding = [(folder, entry["languages"][language]) for folder, entry in zip(part_bundles, entries)
+                       if language in entry["languages"]]
+            merged_entry["languages"][language] = _merge_language(language, holding, bundle, sort_values, store)
     _copy_scripts(part_bundles[0], bundle)
     (bundle / ENTRY_FILE).write_text(json.dumps(merged_entry, ensure_ascii=False, separators=(",", ":")),
                                      encoding="utf-8")
+
+
+@contextmanager
+def _no_cycle_collection():
+    """The merge decodes millions of small lists, which would set Python's cycle collector
+    going over and over through everything the build holds (at 3,000 entries a merge took
+    7 s in the build instead of 2.5 s alone). What the merge makes holds no cycles: reference
+    counting frees it."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _merge_language(language: str, holding: list[tuple[Path, dict]], bundle: Path,
