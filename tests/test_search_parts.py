@@ -172,3 +172,11 @@ def test_what_cannot_be_merged_is_indexed_in_one_run(tmp_path, trouble):
     assert index_site(site, expected_pages=len(pages), store=store, in_parts=Parts(2, values)) == len(pages)
     assert index_contents(site / "pagefind") == one_run(site, tmp_path)
     assert not (store / parts.PART_CHUNKS).exists() and not (store / part_runs.RECORDS).exists()
+
+
+@pytest.mark.parametrize("value", [-1, "500", 2.5, True])
+def test_a_wrong_pages_per_run_is_refused_with_its_name(value):
+    from generator.core.search.feature import pages_per_run
+    with pytest.raises(ValueError, match="pages_per_run"):
+        pages_per_run({"pages_per_run": value})
+    assert pages_per_run({}) == 500 and pages_per_run({"pages_per_run": 0}) == 0

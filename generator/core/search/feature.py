@@ -44,6 +44,7 @@ class SearchFeature(Feature):
 
     def complete_views(self, ctx: BuildContext, views: dict[str, dict[str, Any]]) -> None:
         """Each entry's sort values, which need the calendar's dates."""
+        pages_per_run(ctx.settings)  # a wrong setting stops the build before its pages, not after
         for entry_id, view in views.items():
             data = view["features"].get(self.name)
             if data is None:
@@ -65,9 +66,19 @@ class SearchFeature(Feature):
         # languages' builds run at once, and so do their Pagefind runs: they take turns on a
         # machine short of memory, or as `one_index_at_a_time` says.
         entries = len(ctx.catalogue.records)
-        per_run = int(ctx.settings.get("pages_per_run", DEFAULT_PAGES_PER_RUN)) or entries
+        per_run = pages_per_run(ctx.settings) or entries
         turns = take_turns(ctx.settings.get("one_index_at_a_time"), min(entries, per_run), machine_memory_mb())
         # The last build's unchanged index files are reused, one store per language.
         store = ctx.project_root / ctx.settings.get("cache_dir", DEFAULT_STORE) / ctx.language.code
         index_site(site_dir, expected_pages=entries, one_at_a_time=ctx.project_root / SEARCH_LOCK if turns else None,
                    store=store, in_parts=Parts(per_run, self._sort_values))
+
+
+def pages_per_run(settings: dict[str, Any]) -> int:
+    """`search: pages_per_run`: a whole number, 0 for every page in one run. Settings are the
+    site owner's, not content: a wrong one stops the build with a message."""
+    value = settings.get("pages_per_run", DEFAULT_PAGES_PER_RUN)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError(f"search: pages_per_run must be a whole number, 0 or more (0: every page in one "
+                         f"Pagefind run), got {value!r}")
+    return value
