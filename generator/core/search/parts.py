@@ -26,6 +26,7 @@ import heapq
 import io
 import itertools
 import json
+import math
 import operator
 import os
 import re
@@ -52,6 +53,9 @@ MERGE_FORMAT = 1
 # In the search store: each part's word chunks, kept so that Pagefind does not make an
 # unchanged part's chunks again (the merge checks each one it reads).
 PART_CHUNKS = "part-index"
+# Parts are made a tenth smaller than `pages_per_run` on average, so that chance seldom puts
+# more pages than that in one.
+PART_ROOM = 1.1
 # Characters a glob gives a meaning to: a page folder holding one is not named in a glob.
 _GLOB_SPECIAL = re.compile(r"[*?\[\]{}(),!<>:\\#]")
 
@@ -62,15 +66,17 @@ class PartsError(ValueError):
 
 
 def split(pages: list[str], pages_per_run: int) -> list[list[str]]:
-    """`pages` in consecutive parts of nearly equal size, none over `pages_per_run`."""
-    count = max(1, -(-len(pages) // max(1, pages_per_run)))
-    size, extra = divmod(len(pages), count)
-    parts, start = [], 0
-    for number in range(count):
-        end = start + size + (1 if number < extra else 0)
-        parts.append(pages[start:end])
-        start = end
-    return parts
+    """`pages` in parts of about nine tenths of `pages_per_run` each (the room left keeps a part
+    under it). A page's part comes from a hash of its folder, not from the pages beside it, so
+    that adding, changing or withdrawing an entry changes its part alone (part_runs.py then runs
+    only that one), until the archive grows or shrinks by a part."""
+    if len(pages) <= pages_per_run:
+        return [sorted(pages)]
+    count = math.ceil(len(pages) * PART_ROOM / max(1, pages_per_run))
+    groups: list[list[str]] = [[] for _ in range(count)]
+    for page in sorted(pages):
+        groups[int(hashlib.sha1(page.encode("utf-8")).hexdigest()[:8], 16) % count].append(page)
+    return [group for group in groups if group]
 
 
 def glob_for(folders: Iterable[str]) -> str:
