@@ -1,7 +1,7 @@
 """Index a large site in parts and merge the parts' indexes into the one bundle.
 
 Pagefind (1.5) holds every page's word map until it writes its index, so its memory grows with
-the pages: about 0.34 MB a Chinese entry page, 1 GB for 3,000. Run over parts of at most
+the pages: about 0.34 MB a Chinese entry page, 1 GB for 3,000. Run over parts of fewer than
 `pages_per_run` pages, one at a time, it peaks at what one part needs. The parts write their
 page fragments straight into the bundle (fragments do not depend on the other pages); their word
 chunks, filters and sorts are merged here into what one run over every page would have made: the
