@@ -485,7 +485,8 @@ def report(results: list[Result]) -> None:
         months_ok = r.ours.empty_months <= GOALS["empty_months"] * max(r.ours.months, 1)
         print(f"  N={r.n}: peak memory <= {GOALS['memory_mb']} MB ({r.photos} photos): Chinese site "
               f"{r.chinese.peak_mb:.0f} {_verdict(r.chinese.peak_mb <= GOALS['memory_mb'])}, both languages "
-              f"{peak:.0f} {_verdict(peak <= GOALS['memory_mb'])}; first visit <= {GOALS['first_visit_kb']} KB: {visit:.0f} "
+              f"{peak:.0f} {_verdict(peak <= GOALS['memory_mb'])}; "
+              f"first visit <= {GOALS['first_visit_kb']} KB: {visit:.0f} "
               f"{_verdict(visit <= GOALS['first_visit_kb'])}; largest page <= {GOALS['largest_kb']} KB: "
               f"{r.ours.largest[0] / 1024:.0f} {_verdict(r.ours.largest[0] <= GOALS['largest_kb'] * 1024)}; "
               f"/id/ < {GOALS['id_kb']} KB: {r.ours.largest_id} B {_verdict(r.ours.largest_id < GOALS['id_kb'] * 1024)}; "

@@ -74,7 +74,8 @@ def assert_same_index(merged: dict, single: dict, values: dict[str, dict[str, st
 
 def bundle_files(site: Path) -> dict[str, bytes]:
     bundle = site / "pagefind"
-    return {path.relative_to(bundle).as_posix(): path.read_bytes() for path in sorted(bundle.rglob("*")) if path.is_file()}
+    return {path.relative_to(bundle).as_posix(): path.read_bytes()
+            for path in sorted(bundle.rglob("*")) if path.is_file()}
 
 
 @pytest.fixture
@@ -128,8 +129,8 @@ def test_a_rebuild_in_parts_takes_the_store_and_a_change_is_merged_anew(tmp_path
     assert {path.name: path.stat().st_ino for path in (store / part_runs.RECORDS).iterdir()} == runs
 
     # one page changes: its part alone runs again
-    changed = [*PAGES[:3], ("events/duan", "端节", "2026-10-17", "节日", {"when": "十月"}, "端节 Duan festival, moved"),
-               *PAGES[4:]]
+    moved = ("events/duan", "端节", "2026-10-17", "节日", {"when": "十月"}, "端节 Duan festival, moved")
+    changed = [*PAGES[:3], moved, *PAGES[4:]]
     write_site(site, changed)
     index_site(site, expected_pages=len(changed), store=store, in_parts=Parts(3, sort_values(changed)))
     merged = index_contents(site / "pagefind")

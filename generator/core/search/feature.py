@@ -18,8 +18,8 @@ TERMS_FILE = "search/terms.json"  # fetched by the search box when it is first u
 BROWSE_PAGE = "browse/index.md"
 SEARCH_LOCK = ".cache/search-index.lock"
 DEFAULT_STORE = ".cache/search"
-# Pagefind indexes at most this many pages a run (about 0.34 MB each, in Chinese); a larger
-# archive is indexed in parts, which are merged (parts.py).
+# A larger archive than this is indexed in parts of about nine tenths of it, which are merged
+# (parts.py): Pagefind needs about 0.34 MB a Chinese page of a run.
 DEFAULT_PAGES_PER_RUN = 500
 
 
@@ -62,7 +62,7 @@ class SearchFeature(Feature):
 
     def publish(self, ctx: BuildContext, site_dir: Path) -> None:
         # Pagefind's memory grows with the pages of a run (about 1 GB for 3,000 Chinese pages
-        # in one): it runs over parts of at most `pages_per_run` pages (0: all in one run). The
+        # in one): it runs over parts of about nine tenths of `pages_per_run` (0: one run). The
         # languages' builds run at once, and so do their Pagefind runs: they take turns on a
         # machine short of memory, or as `one_index_at_a_time` says.
         entries = len(ctx.catalogue.records)

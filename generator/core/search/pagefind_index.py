@@ -69,8 +69,8 @@ def _exclusive(lock_file: Path):
 
 @dataclass(frozen=True)
 class Parts:
-    """How to index a site in parts: at most `pages_per_run` pages a run, and every entry page's
-    sort values by its URL (relative to the site, as "crafts/carrier/"), which the merge orders
+    """How to index a site in parts: about nine tenths of `pages_per_run` pages a run, and every
+    entry page's sort values by its URL (relative to the site, as "crafts/carrier/"), which the merge orders
     the parts' pages by."""
     pages_per_run: int
     sort_values: Mapping[str, Mapping[str, str]]

@@ -1,12 +1,12 @@
 """Index a large site in parts and merge the parts' indexes into the one bundle.
 
 Pagefind (1.5) holds every page's word map until it writes its index, so its memory grows with
-the pages: about 0.34 MB a Chinese entry page, 1 GB for 3,000. Run over parts of fewer than
-`pages_per_run` pages, one at a time, it peaks at what one part needs. The parts write their
-page fragments straight into the bundle (fragments do not depend on the other pages); their word
-chunks, filters and sorts are merged here into what one run over every page would have made: the
-same words on the same pages at the same positions, cut into chunks by Pagefind's own rule. The
-merge streams: it holds one chunk of each part at a time.
+the pages: about 0.34 MB a Chinese entry page, 1 GB for 3,000. Run over parts of about nine
+tenths of `pages_per_run` pages, one at a time, it peaks at what one part needs. The parts write
+their page fragments straight into the bundle (fragments do not depend on the other pages);
+their word chunks, filters and sorts are merged here into what one run over every page would
+have made: the same words on the same pages at the same positions, cut into chunks by
+Pagefind's own rule. The merge streams: it holds one chunk of each part at a time.
 
 The files are in Pagefind 1.5's internal format (pagefind_files.py); what the merge relies on:
 - metadata: [version, pages [[fragment, word count]], chunks [[from, to, name]],
@@ -206,7 +206,8 @@ def keep_part_chunks(store: Path, part_bundles: list[Path]) -> None:
         listed = set()
         if number < len(part_bundles):
             for info in read_entry(part_bundles[number])["languages"].values():
-                listed |= {f"{name}.pf_index" for _f, _t, name in read_cbor(meta_path(part_bundles[number], info["hash"]))[2]}
+                meta = read_cbor(meta_path(part_bundles[number], info["hash"]))
+                listed |= {f"{name}.pf_index" for _f, _t, name in meta[2]}
         try:
             for path in folder.iterdir():
                 if path.name not in listed:
