@@ -21,12 +21,15 @@ def _decode(path: Path):
     return raw[len(SIGNATURE):]
 
 
+def _meta(bundle: Path) -> list:
+    (meta_path,) = bundle.glob("pagefind.*.pf_meta")
+    return cbor2.loads(_decode(meta_path))
+
+
 def page_urls(bundle: Path) -> list[str]:
     """Page number -> the page's URL, in the index's own order."""
-    (meta_path,) = bundle.glob("pagefind.*.pf_meta")
-    meta = cbor2.loads(_decode(meta_path))
     urls = []
-    for fragment_hash, _words in meta[1]:
+    for fragment_hash, _words in _meta(bundle)[1]:
         fragment = json.loads(_decode(bundle / "fragment" / f"{fragment_hash}.pf_fragment"))
         urls.append(fragment["url"])
     return urls
@@ -45,11 +48,6 @@ def index_words(bundle: Path) -> dict[str, set[str]]:
                 on.add(urls[number])
             found[word] = on
     return found
-
-
-def _meta(bundle: Path) -> list:
-    (meta_path,) = bundle.glob("pagefind.*.pf_meta")
-    return cbor2.loads(_decode(meta_path))
 
 
 def _pages(entries: list, urls: list[str], fields: list[str]) -> dict[str, tuple]:

@@ -9,13 +9,13 @@ merge checks every chunk it reads, reuse.py every fragment before the bundle is 
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
 from pathlib import Path
 
 import cbor2
 
 from .pagefind_files import ENTRY_FILE, meta_path, read_cbor, read_entry
+from .reuse import write_whole
 
 RECORDS = "part-runs"  # in the search store: <part number>.cbor
 # Folders of a part's bundle that the record leaves out (links to the store and the bundle).
@@ -61,16 +61,8 @@ def record(store: Path, number: int, key: str, part_bundle: Path) -> None:
     files = {path.relative_to(part_bundle).as_posix(): path.read_bytes()
              for path in sorted(part_bundle.rglob("*"))
              if path.is_file() and not path.relative_to(part_bundle).as_posix().startswith(_LINKED)}
-    if ENTRY_FILE not in files:
-        return
-    target = store / RECORDS / f"{number}.cbor"
-    partial = target.with_name(f".{target.name}.{os.getpid()}")
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial.write_bytes(cbor2.dumps([key, files]))
-        os.replace(partial, target)
-    except OSError:  # a read-only store: the part runs again next time
-        partial.unlink(missing_ok=True)
+    if ENTRY_FILE in files:
+        write_whole(store / RECORDS / f"{number}.cbor", cbor2.dumps([key, files]))
 
 
 def prune(store: Path, parts: int) -> None:

@@ -28,20 +28,20 @@ import itertools
 import json
 import math
 import operator
-import os
 import re
 import shutil
 import zlib
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping
+from typing import Any, Iterable, Iterator, Mapping
 from urllib.parse import unquote
 
 import cbor2
 
 from .pagefind_files import (ENTRY_FILE, array_head, cbor_head, meta_path, named_after, packed, pagefind_hash,
                              payload, read_cbor, read_entry)
+from .reuse import write_whole
 
 # Pagefind's default chunk size: the positions (and one per page) a chunk holds before it ends.
 CHUNK_SIZE = 20000
@@ -155,16 +155,21 @@ def _merge_language(language: str, holding: list[tuple[Path, dict]], bundle: Pat
 
 
 def _parts(holding: list[tuple[Path, dict]]) -> list[_Part]:
+    """The parts, numbered in order (a part's number is its place in the list)."""
     metas = [_read_meta(folder, info["hash"]) for folder, info in holding]
     if len({meta[0] for meta in metas}) != 1:
         raise PartsError("the parts were made by different Pagefind versions")
-    fields = sorted({field for meta in metas for field in meta[5]})
+    fields = _merged_fields(metas)
     parts, offset = [], 0
     for number, ((folder, _info), meta) in enumerate(zip(holding, metas)):
         own = [fields.index(field) for field in meta[5]]
         parts.append(_Part(folder, number, meta, offset, None if own == list(range(len(own))) else own))
         offset += len(meta[1])
     return parts
+
+
+def _merged_fields(metas: list[list]) -> list[str]:
+    return sorted({field for meta in metas for field in meta[5]})
 
 
 def _merged(language: str, parts: list[_Part], filters: list[dict], bundle: Path,
@@ -174,7 +179,7 @@ def _merged(language: str, parts: list[_Part], filters: list[dict], bundle: Path
     fragments = [fragment for fragment, _words in pages]
     if len(set(fragments)) != len(fragments):  # two parts' pages under one short hash
         raise PartsError("two pages' fragments share a name")
-    fields = sorted({field for part in parts for field in part.meta[5]})
+    fields = _merged_fields([part.meta for part in parts])
     chunks = _write_chunks(language, parts, bundle)
     filter_files = _merged_filters(language, parts, filters)
     sorts = _merged_sorts(parts, _urls(bundle, fragments), sort_values)
@@ -247,14 +252,7 @@ def _keep_merge(store: Path | None, language: str, key: str, merged: tuple[list,
     if store is None:
         return
     meta, filters = merged
-    target = _merge_file(store, language)
-    partial = target.with_name(f".{target.name}.{os.getpid()}")
-    try:
-        store.mkdir(parents=True, exist_ok=True)
-        partial.write_bytes(cbor2.dumps([key, meta, [[name, content] for name, content in filters]]))
-        os.replace(partial, target)
-    except OSError:  # a read-only store: the next build merges again
-        partial.unlink(missing_ok=True)
+    write_whole(_merge_file(store, language), cbor2.dumps([key, meta, [[name, content] for name, content in filters]]))
 
 
 def _read_meta(folder: Path, name: str) -> list:
@@ -298,11 +296,10 @@ def _words(part: _Part) -> Iterator[tuple[str, int, list, bytes]]:
 def _merged_words(parts: list[_Part]) -> Iterator[tuple[str, int, bytes]]:
     """Every word of every part, once, with the pages of all parts: (word, its share of a chunk's
     size, its CBOR bytes)."""
-    by_number = {part.number: part for part in parts}
     # (word, part number) is unique, so the word lists themselves are never compared
     stream = heapq.merge(*(_words(part) for part in parts))
     for word, group in itertools.groupby(stream, key=lambda item: item[0]):
-        found = [(by_number[number], entry, raw) for _word, number, entry, raw in group]
+        found = [(parts[number], entry, raw) for _word, number, entry, raw in group]
         share = sum(_chunk_share(entry[1]) for _part, entry, _raw in found)
         if len(found) == 1 and found[0][0].offset == 0 and found[0][0].fields is None:
             yield word, share, found[0][2]
@@ -311,27 +308,32 @@ def _merged_words(parts: list[_Part]) -> Iterator[tuple[str, int, bytes]]:
         for part, entry, _raw in found:
             for form, pages in entry[2]:
                 variants.setdefault(form, []).append((part, pages))
-        pages = _joined([(part, entry[1], raw, entry) for part, entry, raw in found])
+        pages = _joined(found)
         yield word, share, b"".join([b"\x83", cbor2.dumps(word), array_head(sum(count for count, _ in pages)),
                                      *(encoded for _, encoded in pages),
                                      cbor2.dumps([[form, _joined_plain(runs)] for form, runs in variants.items()])])
 
 
-def _joined(runs: list[tuple[_Part, list, bytes, list]]) -> list[tuple[int, bytes]]:
-    """The parts' page lists of one word as one, in pieces of (pages, their CBOR bytes): page
-    numbers moved by each part's offset (only the first page of a part changes: the others
-    count from the one before), meta fields renumbered. A part's pages after its first are
-    taken as the bytes they are, unless their fields must be renumbered."""
-    joined, last = [], 0
-    for part, pages, raw, entry in runs:
-        if not pages:
-            continue
-        first = part.offset + pages[0][0]
-        step = first - last
-        last = part.offset + sum(map(_STEP, pages))
+def _rebased(runs: list[tuple[_Part, list, Any]]) -> Iterator[tuple[_Part, list, int, Any]]:
+    """Each part's pages of one word (with what came along), in part order, and the step its
+    first page takes in the joined list: page numbers count from the one before, so only a
+    part's first page changes."""
+    last = 0
+    for part, pages, along in runs:
+        if pages:
+            yield part, pages, part.offset + pages[0][0] - last, along
+            last = part.offset + sum(map(_STEP, pages))
+
+
+def _joined(runs: list[tuple[_Part, list, bytes]]) -> list[tuple[int, bytes]]:
+    """The parts' page lists of one word (its entry in each part, and the entry's bytes) as one,
+    in pieces of (pages, their CBOR bytes). A part's pages after its first are taken as the bytes
+    they are, unless their meta fields must be renumbered."""
+    joined = []
+    for part, pages, step, (entry, raw) in _rebased([(part, entry[1], (entry, raw)) for part, entry, raw in runs]):
         if part.fields is not None and any(map(_META, pages)):
-            renumbered = [[page[0], page[1], _renumbered(page[2], part.fields)] for page in pages]
-            renumbered[0][0] = step
+            renumbered = _with_fields(pages, part.fields)
+            renumbered[0] = [step, *renumbered[0][1:]]
             joined.append((len(pages), b"".join(map(cbor2.dumps, renumbered))))
             continue
         head = len(cbor2.dumps(entry[0])) + len(array_head(len(pages))) + 1
@@ -346,17 +348,18 @@ def _joined(runs: list[tuple[_Part, list, bytes, list]]) -> list[tuple[int, byte
 
 def _joined_plain(runs: list[tuple[_Part, list]]) -> list:
     """As _joined, for a variant's pages (few): decoded lists, re-encoded whole."""
-    joined, last = [], 0
-    for part, pages in runs:
-        if not pages:
-            continue
-        if part.fields is not None:
-            pages = [[page[0], page[1], _renumbered(page[2], part.fields)] for page in pages]
-        first = part.offset + pages[0][0]
-        joined.append([first - last, pages[0][1], pages[0][2]])
-        joined.extend(pages[1:])
-        last = part.offset + sum(map(_STEP, pages))
+    joined = []
+    for part, pages, step, _ in _rebased([(part, pages, None) for part, pages in runs]):
+        pages = _with_fields(pages, part.fields)
+        joined += [[step, *pages[0][1:]], *pages[1:]]
     return joined
+
+
+def _with_fields(pages: list, fields: list[int] | None) -> list:
+    """The pages with their meta positions naming the merged meta fields."""
+    if fields is None:
+        return pages
+    return [[page[0], page[1], _renumbered(page[2], fields)] if page[2] else page for page in pages]
 
 
 _STEP = operator.itemgetter(0)
