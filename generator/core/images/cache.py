@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .files import TEMP_SUFFIX, atomic_write_bytes
+from ..atomic import TEMP_SUFFIX, atomic_write_bytes
 from .result import ImageResult
 from .settings import EXTENSIONS, ImageSettings
 

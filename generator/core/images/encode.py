@@ -6,7 +6,7 @@ from pathlib import Path
 from PIL import Image
 
 from .colour import flatten_onto_white
-from .files import atomic_writer
+from ..atomic import atomic_writer
 from .settings import ImageSettings
 
 PILLOW_FORMAT = {"jpeg": "JPEG", "webp": "WEBP", "avif": "AVIF"}

@@ -10,7 +10,7 @@ import os
 import threading
 from pathlib import Path
 
-from .files import atomic_write_bytes
+from ..atomic import atomic_write_bytes
 
 _VERSION = 1
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import cbor2
 
+from ..atomic import write_if_possible
 from .pagefind_files import ENTRY_FILE, meta_path, read_cbor, read_entry
-from .reuse import write_whole
 
 RECORDS = "part-runs"  # in the search store: <part number>.cbor
 # Folders of a part's bundle that the record leaves out (links to the store and the bundle).
@@ -62,7 +62,7 @@ def record(store: Path, number: int, key: str, part_bundle: Path) -> None:
              for path in sorted(part_bundle.rglob("*"))
              if path.is_file() and not path.relative_to(part_bundle).as_posix().startswith(_LINKED)}
     if ENTRY_FILE in files:
-        write_whole(store / RECORDS / f"{number}.cbor", cbor2.dumps([key, files]))
+        write_if_possible(store / RECORDS / f"{number}.cbor", cbor2.dumps([key, files]))
 
 
 def prune(store: Path, parts: int) -> None:

@@ -39,9 +39,9 @@ from urllib.parse import unquote
 
 import cbor2
 
+from ..atomic import write_if_possible
 from .pagefind_files import (ENTRY_FILE, array_head, cbor_head, meta_path, named_after, packed, pagefind_hash,
                              payload, read_cbor, read_entry)
-from .reuse import write_whole
 
 # Pagefind's default chunk size: the positions (and one per page) a chunk holds before it ends.
 CHUNK_SIZE = 20000
@@ -252,7 +252,7 @@ def _keep_merge(store: Path | None, language: str, key: str, merged: tuple[list,
     if store is None:
         return
     meta, filters = merged
-    write_whole(_merge_file(store, language), cbor2.dumps([key, meta, [[name, content] for name, content in filters]]))
+    write_if_possible(_merge_file(store, language), cbor2.dumps([key, meta, [[name, content] for name, content in filters]]))
 
 
 def _read_meta(folder: Path, name: str) -> list:

@@ -149,18 +149,6 @@ def keep(bundle: Path, store: Path, listed: Listed) -> None:
         os.replace(partial, target)  # a store file is whole or absent
 
 
-def write_whole(target: Path, content: bytes) -> None:
-    """Write a file of the store so that it is whole or absent, whatever stops the build; a
-    read-only store is left as it is (the next build makes the file again)."""
-    partial = target.with_name(f".{target.name}.{os.getpid()}")
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial.write_bytes(content)
-        os.replace(partial, target)
-    except OSError:
-        partial.unlink(missing_ok=True)
-
-
 def forget(store: Path) -> None:
     _prune(store, set())
 
