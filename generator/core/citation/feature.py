@@ -6,10 +6,11 @@ from typing import Any, Iterable
 
 from ..addresses import address
 from ..loader import Record
+from ..memo import DiskMemo
 from ..site import BuildContext, Feature, GeneratedFile
 from ..views import permalink
 from .formats import ACCESS_PLACEHOLDER, Citable, apa7, gbt7714_parts, ris
-from .qr import QrCodes
+from .qr import qr_codes, qr_svg
 
 QR_CACHE = ".cache/qr/codes.json"
 
@@ -36,11 +37,11 @@ class CitationFeature(Feature):
     name = "citation"
 
     def __init__(self) -> None:
-        self.codes: QrCodes | None = None
+        self.codes: DiskMemo | None = None
 
     def entry_data(self, ctx: BuildContext, record: Record) -> dict[str, Any]:
         if self.codes is None:
-            self.codes = QrCodes(ctx.project_root / QR_CACHE)
+            self.codes = qr_codes(ctx.project_root / QR_CACHE)
         item = citable(record, ctx.site_url, ctx.site_name)
         head, tail = gbt7714_parts(item)
         return {
@@ -48,7 +49,7 @@ class CitationFeature(Feature):
             "gbt7714": {"head": head, "accessed": ACCESS_PLACEHOLDER, "tail": tail},
             "apa7": [asdict(segment) for segment in apa7(item)],
             "ris": ris_path(record.entry.id),
-            "qr": self.codes.svg(item.url),
+            "qr": self.codes.get(item.url, qr_svg),
         }
 
     def files(self, ctx: BuildContext) -> Iterable[GeneratedFile]:
