@@ -70,3 +70,15 @@ def test_multi_day_rule_and_labels():
     assert (found.first, found.last) == (date(2026, 2, 17), date(2026, 2, 19))
     assert rule_label_zh(rule) == "每年农历正月初一起，共3天"
     assert rule_label_en(rule) == "every year on the 1st day of the 1st lunar month, for 3 days"
+
+
+def test_year_names_are_read_as_pypinyin_reads_them():
+    """The calendar's own table of the stems and branches gives the syllables pypinyin gives, for
+    each of the sixty year names."""
+    from lunar_python import LunarYear
+    from pypinyin import Style, lazy_pinyin
+
+    from generator.core.calendar.lunar import year_label_en
+    for year in range(1984, 2044):
+        expected = "-".join(lazy_pinyin(LunarYear.fromYear(year).getGanZhi(), style=Style.NORMAL))
+        assert year_label_en(year).startswith(f"lunar year {expected} ("), year

@@ -13,10 +13,15 @@ from .apart import Made, start_beside
 from .catalogue import Catalogue, build_catalogue
 from .i18n import DEFAULT, Language
 from .localize import localize
+from .memo import DiskMemo
+from .pinyin import remember
 from .problems import Problem, path_prefix
 from .site import BuildContext, Feature, GeneratedFile, GeneratedPage, MarkdownSetup
 from .translations import Translation, read_translation
 from .views import entry_view
+
+# Pinyin of the titles, tags and places a build used, for the next build (pinyin.py).
+PINYIN_CACHE = ".cache/pinyin.json"
 
 
 @dataclass
@@ -29,6 +34,7 @@ class SiteModel:
     features: list[Feature] = field(default_factory=list)
     contexts: dict[str, BuildContext] = field(default_factory=dict)
     path_prefix: str = ""  # from the repository root to content/, e.g. "content/": problems' paths
+    pinyin: DiskMemo | None = None  # the syllables this build used, kept for the next (pinyin.py)
 
     def view_for(self, relpath: str) -> dict[str, Any] | None:
         record = self.catalogue.by_relpath(relpath)
@@ -73,6 +79,7 @@ def build_site_model(content_root: Path, project_root: Path, features: list[Feat
     `on_checked` hears every problem as soon as the content is checked and the images are in
     the cache, before the views and pages are made (another build may go on from there).
     `spare_core`: a core is free for the features that may be made apart (apart.py)."""
+    pinyin = remember(project_root / PINYIN_CACHE)
     catalogue = build_catalogue(content_root)
     if on_read is not None:
         on_read()
@@ -80,7 +87,7 @@ def build_site_model(content_root: Path, project_root: Path, features: list[Feat
                                   report, theme_dir, markdown or MarkdownSetup(), language)
                 for f in features}
     model = SiteModel(catalogue, problems=list(catalogue.problems), features=features, contexts=contexts,
-                      path_prefix=path_prefix(content_root, project_root))
+                      path_prefix=path_prefix(content_root, project_root), pinyin=pinyin)
     for feature in features:
         model.problems += feature.problems(contexts[feature.name])
     if on_checked is not None:
@@ -147,4 +154,6 @@ def publish(model: SiteModel, site_dir: Path) -> None:
 def close(model: SiteModel) -> None:
     for feature in model.features:
         feature.close()
+    if model.pinyin is not None:
+        model.pinyin.save()
 

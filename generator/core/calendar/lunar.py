@@ -14,7 +14,6 @@ from lunar_python import Lunar, LunarYear
 from lunar_python.util import LunarUtil
 
 from ..model import LunarRule
-from ..pinyin import syllables
 
 # lunar-python agrees with sxtwl, zhdate and cnlunar in this range; outside it we do not trust it.
 SUPPORTED_YEARS = (1901, 2099)
@@ -138,6 +137,12 @@ def ordinal(number: int) -> str:
     return f"{number}{suffix}"
 
 
+# The ten stems and twelve branches that name a year (丙午: bing-wu), tone-less: the calendar
+# needs no pinyin dictionary for 22 characters.
+GANZHI_PINYIN = {"甲": "jia", "乙": "yi", "丙": "bing", "丁": "ding", "戊": "wu", "己": "ji", "庚": "geng",
+                 "辛": "xin", "壬": "ren", "癸": "gui",
+                 "子": "zi", "丑": "chou", "寅": "yin", "卯": "mao", "辰": "chen", "巳": "si", "午": "wu",
+                 "未": "wei", "申": "shen", "酉": "you", "戌": "xu", "亥": "hai"}
 ANIMALS_EN = {"鼠": "Rat", "牛": "Ox", "虎": "Tiger", "兔": "Rabbit", "龙": "Dragon", "蛇": "Snake",
               "马": "Horse", "羊": "Goat", "猴": "Monkey", "鸡": "Rooster", "狗": "Dog", "猪": "Pig"}
 
@@ -146,7 +151,7 @@ ANIMALS_EN = {"鼠": "Rat", "牛": "Ox", "虎": "Tiger", "兔": "Rabbit", "龙":
 def year_label_en(lunar_year: int) -> str:
     """The lunar year that begins in this Gregorian year, e.g. lunar year bing-wu (Year of the Horse)."""
     animal = Lunar.fromYmd(lunar_year, 1, 1).getYearShengXiao()
-    ganzhi = "-".join(syllables(LunarYear.fromYear(lunar_year).getGanZhi()))
+    ganzhi = "-".join(GANZHI_PINYIN[character] for character in LunarYear.fromYear(lunar_year).getGanZhi())
     return f"lunar year {ganzhi} (Year of the {ANIMALS_EN[animal]})"
 
 
