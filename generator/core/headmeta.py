@@ -7,7 +7,7 @@ into a link relative to the page, because the site's address is unknown (no `sit
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from .addresses import address
 from .citation.feature import citable
@@ -21,8 +21,17 @@ SHARE_FORMAT = "image/jpeg"  # every card reader takes JPEG; not all take WebP
 DC_TYPE = "Text"       # DCMI Type Vocabulary
 
 
-def tag(attr: str, key: str, value: Any, path: bool = False) -> dict[str, Any]:
-    return {"attr": attr, "key": key, "value": str(value), "path": path}
+class MetaTag(NamedTuple):
+    """`<meta {attr}="{key}" content="{value}">`; `path`: the value is a site path, made relative
+    by the page. A tuple, not a dict: about 25 for every entry, kept until its page is written."""
+    attr: str
+    key: str
+    value: str
+    path: bool = False
+
+
+def tag(attr: str, key: str, value: Any, path: bool = False) -> MetaTag:
+    return MetaTag(attr, key, str(value), path)
 
 
 def description(record: Record, language: Language = DEFAULT) -> str:
