@@ -111,3 +111,22 @@ def test_qr_codes_are_kept_and_a_foreign_svg_is_not_printed(tmp_path):
     data["results"]["https://example.org/id/tech001/"] = '<svg onload="alert(1)"></svg>'
     cache.write_text(json.dumps(data), encoding="utf-8")
     assert qr_codes(cache).get("https://example.org/id/tech001/", qr_svg) == svg
+
+
+def test_both_languages_keep_their_results_and_stale_ones_are_dropped(tmp_path):
+    """Two builds of one project using different texts (each language sorts by its own titles)
+    both find theirs kept; results nobody used are dropped once they outnumber the used ones."""
+    cache = tmp_path / "memo.json"
+
+    def build(keys):
+        memo = DiskMemo(cache, {"maker": "1"}, lambda value: isinstance(value, str))
+        made = [key for key in keys if memo.get(key, str.upper) and key not in memo.known]
+        memo.save()
+        return made
+
+    chinese, english = [f"标题{n}" for n in range(6_000)], [f"title {n}" for n in range(6_000)]
+    assert len(build(chinese)) == 6_000
+    assert len(build(english)) == 6_000
+    assert build(chinese) == [] and build(english) == []
+    assert build(["new"]) == ["new"]
+    assert json.loads(cache.read_text())["results"] == {"new": "NEW"}

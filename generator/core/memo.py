@@ -2,8 +2,9 @@
 
 The file names what made its results (a library's version, the settings): one made otherwise is
 not read, nor is a result that `valid` refuses, since a page prints what is kept as it is. A
-build writes back what it used, and what earlier builds kept while the file stays small (other
-builds of the same project, such as the other language's, may need those).
+build writes back what it used, and what earlier builds kept while the file stays small: another
+build of the same project (the other language's) may need those, and a file that only grew would
+keep every title ever written.
 """
 from __future__ import annotations
 
@@ -13,7 +14,9 @@ from typing import Any, Callable
 
 from .atomic import write_if_possible
 
-KEEP_UNUSED = 10_000  # results kept for other builds' texts, at most
+# What earlier builds kept is written back while the file holds at most this many results, or
+# twice as many as the build used (the two languages' builds use about as many each).
+KEEP_UNUSED = 10_000
 
 
 class DiskMemo:
@@ -41,9 +44,9 @@ class DiskMemo:
     def save(self) -> None:
         if self.cache_file is None or not self.made:
             return
-        kept = dict(self.used)
-        if len(self.known) + len(kept) <= KEEP_UNUSED:
-            kept = {**self.known, **kept}
+        kept = {**self.known, **self.used}
+        if len(kept) > max(KEEP_UNUSED, 2 * len(self.used)):
+            kept = dict(self.used)
         data = json.dumps({"made_by": self.made_by, "results": kept}, ensure_ascii=False)
         write_if_possible(self.cache_file, data.encode("utf-8"))
         self.known, self.made = kept, 0
