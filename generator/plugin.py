@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -47,6 +48,19 @@ NOT_FOUND_PAGE = "404.html"
 # took about half a second of every build. Jinja checks each template's source before reusing it.
 TEMPLATE_CACHE = ".cache/templates"
 
+
+
+def material_texts(env, language_code: str):
+    """Material's interface text for a key, in the site's language, else English, else the key:
+    what theme/partials/language.html asks for about twenty times a page. Material's macros
+    build their whole table at each call; each key is looked up once a build here."""
+    own = env.get_template(f"partials/languages/{language_code}.html").module
+    fallback = env.get_template("partials/languages/en.html").module
+
+    @lru_cache(maxsize=None)
+    def text(key: str) -> str:
+        return own.t(key) or fallback.t(key) or key
+    return text
 
 
 def template_cache(project_root: Path) -> FileSystemBytecodeCache | None:
@@ -220,6 +234,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         env.bytecode_cache = template_cache(Path(config.config_file_path).parent)
         env.filters["jsonld"] = script_json
         env.globals.update(t=self.strings, strings_in=self.strings_in, site_language=self.language, languages=LANGUAGES,
+                           material_text=material_texts(env, config.theme["language"]),
                            in_lang=lambda data, base=None: in_language(data, self.language, base),
                            default_root=default_root, language_path=language_path,
                            other_languages=other_languages)
