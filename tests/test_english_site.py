@@ -2,6 +2,7 @@
 each page linking its other-language version both ways, English text where there is one."""
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from xml.etree import ElementTree
@@ -85,6 +86,15 @@ def test_english_navigation_and_interface_have_no_chinese(shipped_site):
             assert not CHINESE.search(text), (name, text)
     labels = soup(shipped_site / "en" / "events" / "duan-festival" / "index.html").select("article dt, article h2, article h3")
     assert labels and not [dt.get_text() for dt in labels if CHINESE.search(dt.get_text())]
+
+
+def test_materials_own_interface_texts_are_in_the_pages_language(shipped_site):
+    """Material's texts (its skip link, the texts its scripts show) come from its table for the
+    site's language, looked up once a build (plugin.material_texts)."""
+    for prefix, skip, copy in (("", "跳转至", "复制"), ("en/", "Skip to content", "Copy to clipboard")):
+        page = soup(shipped_site / prefix / "index.html")
+        assert page.select_one("a.md-skip").get_text(strip=True) == skip
+        assert json.loads(page.select_one("#__config").string)["translations"]["clipboard.copy"] == copy
 
 
 def test_chinese_interface_has_no_english_labels(shipped_site):
