@@ -126,7 +126,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             report=log.info, theme_dir=Path(config.theme.custom_dir) if config.theme.custom_dir else None,
             markdown=MarkdownSetup(list(config.markdown_extensions), dict(config.mdx_configs)),
             language=self.language, on_read=getattr(self, "go_ahead", None),
-            on_checked=lambda problems: self._release(problems, config.strict), spare_core=self._has_spare_core())
+            on_checked=lambda problems: self._checked(problems, config), spare_core=self._has_spare_core())
         self.generated = {page.src_uri: page for page in self.model.pages}
         if self.model.problems:
             report = format_text(self.model.problems, self.model.path_prefix)
@@ -135,19 +135,23 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 raise PluginError(f"内容有问题，构建中止 / content problems, build aborted:\n{report}")
             for line in report.splitlines():
                 log.warning(line)
-        # The build goes on: the previous site is deleted beside it rather than before it.
-        self.deleting = None if getattr(self, "dirty", False) else delete_beside(Path(config.site_dir))
 
     def _has_spare_core(self) -> bool:
         """Whether a core is free beside this build: not where the languages' builds run at once."""
         alone = self.language.is_default and not self.config.languages
         return alone and getattr(self, "command", "build") == "build" and process_count(self.config.processes, 1) > 1
 
-    def _release(self, problems: list, strict: bool) -> None:
-        """Content checked, images cached: the other languages' builds may go on, unless this
-        build is about to stop (on_build_error then ends them)."""
-        if not (strict and problems):
-            release_other_languages(getattr(self, "language_builds", []))
+    def _checked(self, problems: list, config) -> None:
+        """Content checked, images cached. Unless this build is about to stop (on_build_error then
+        ends the other languages' builds, and the previous site stays as it was), the other
+        languages' builds go on, and the previous site starts being deleted beside this build
+        (previous_site.py): from here, not after the rest of the model, for deleting a large
+        site waits on the disk longer than the build takes to write the new one."""
+        if config.strict and problems:
+            return
+        release_other_languages(getattr(self, "language_builds", []))
+        if not getattr(self, "dirty", False):
+            self.deleting = delete_beside(Path(config.site_dir))
 
     def on_files(self, files: Files, *, config) -> Files:
         from .core.images.sniff import is_image_file

@@ -45,3 +45,22 @@ def test_a_build_stopped_by_content_problems_leaves_the_previous_site(tmp_path):
         build_site(content, site, settings={"languages": {}})
     assert files(site) == before
     assert not [path for path in tmp_path.iterdir() if path.name.startswith(".")]
+
+
+def test_the_previous_site_is_moved_aside_as_soon_as_the_content_is_checked(tmp_path, monkeypatch):
+    """Deleting a large site waits on the disk: it starts before the entries' views are made, not
+    after the whole model."""
+    import generator.core.sitemodel as sitemodel
+    content = small_content(tmp_path / "content")
+    site = tmp_path / "site"
+    build_site(content, site, settings={"languages": {}})
+    seen = []
+    make_view = sitemodel.entry_view
+
+    def watching(*args):
+        seen.append((site / "index.html").exists())
+        return make_view(*args)
+    monkeypatch.setattr(sitemodel, "entry_view", watching)
+    build_site(content, site, settings={"languages": {}})
+    assert seen and not any(seen)
+    assert (site / "index.html").exists()
