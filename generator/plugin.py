@@ -49,7 +49,6 @@ NOT_FOUND_PAGE = "404.html"
 TEMPLATE_CACHE = ".cache/templates"
 
 
-
 def material_texts(env, language_code: str):
     """Material's interface text for a key, in the site's language, else English, else the key:
     what theme/partials/language.html asks for about twenty times a page. Material's macros
