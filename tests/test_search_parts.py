@@ -195,4 +195,4 @@ def test_a_wrong_pages_per_run_is_refused_with_its_name(value):
     from generator.core.search.feature import pages_per_run
     with pytest.raises(ValueError, match="pages_per_run"):
         pages_per_run({"pages_per_run": value})
-    assert pages_per_run({}) == 500 and pages_per_run({"pages_per_run": 0}) == 0
+    assert pages_per_run({}) == 250 and pages_per_run({"pages_per_run": 0}) == 0
