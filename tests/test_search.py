@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from generator.core.search.memory import machine_memory_mb, take_turns
 from generator.core.search.pagefind_index import SearchIndexError, index_site
 from generator.core.search.terms import MAX_REPEATS, index_words, read_terms
 from pagefind_bundle import index_words as bundle_words
@@ -115,14 +114,12 @@ def test_one_index_at_a_time_when_builds_share_a_lock(site, tmp_path):
     assert indexed == [len(ENTRIES)]
 
 
-def test_the_indexes_take_turns_where_both_at_once_would_crowd_the_machine():
-    """Without a setting: 3,000 entries need about 1.8 GB for both runs at once, too much for a
-    4 GB machine, not for a 16 GB one; a setting decides whatever the machine."""
-    assert take_turns(None, 3000, 4096) and not take_turns(None, 3000, 16384)
-    assert not take_turns(None, 14, 512)
-    assert take_turns(True, 14, 65536) and not take_turns(False, 3000, 1024)
-    assert not take_turns(None, 3000, None)  # a system that does not say its memory
-    assert machine_memory_mb() > 256
+def test_the_indexes_take_turns_unless_the_settings_say_not_to():
+    from generator.core.search.feature import one_index_at_a_time
+    assert one_index_at_a_time({}) and one_index_at_a_time({"one_index_at_a_time": True})
+    assert not one_index_at_a_time({"one_index_at_a_time": False})
+    with pytest.raises(ValueError, match="one_index_at_a_time"):
+        one_index_at_a_time({"one_index_at_a_time": "no"})
 
 
 def test_indexing_fails_when_entries_are_missing(tmp_path):
