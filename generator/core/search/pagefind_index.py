@@ -34,24 +34,23 @@ def index_site(site_dir: Path, expected_pages: int, one_at_a_time: Path | None =
     """Write the search bundle into site_dir/pagefind/; returns the number of pages indexed.
 
     Fails when Pagefind indexed fewer pages than there are entries: a search that silently
-    misses entries is worse than a failed build. With `one_at_a_time` (a lock file), each
-    Pagefind run waits while another build holding that file runs one (a build's merges and
-    checks go on beside the other's runs). With a `store`, the last build's unchanged files are
-    reused (reuse.py). With `in_parts`, Pagefind runs over parts of the pages one after
-    another, and their indexes are merged (parts.py)."""
-    pagefind = _Pagefind(one_at_a_time)
-    indexed, listed, reused = _index(site_dir, expected_pages, store, in_parts, pagefind)
-    if store is None:
+    misses entries is worse than a failed build. With `one_at_a_time` (a lock file), runs only
+    while no other build holding that file runs Pagefind. With a `store`, the last build's
+    unchanged files are reused (reuse.py). With `in_parts`, Pagefind runs over parts of the
+    pages one after another, and their indexes are merged (parts.py)."""
+    with _exclusive(one_at_a_time) if one_at_a_time else nullcontext():
+        indexed, listed, reused = _index(site_dir, expected_pages, store, in_parts)
+        if store is None:
+            return indexed
+        if not reuse.reused_files_sound(site_dir / BUNDLE_DIR, site_dir, listed, reused):
+            reuse.forget(store)
+            _forget_parts(store)
+            indexed, listed, _ = _index(site_dir, expected_pages, None, in_parts)
+        try:
+            reuse.keep(site_dir / BUNDLE_DIR, store, listed)
+        except OSError:  # a read-only checkout: the next build makes every file again
+            pass
         return indexed
-    if not reuse.reused_files_sound(site_dir / BUNDLE_DIR, site_dir, listed, reused):
-        reuse.forget(store)
-        _forget_parts(store)
-        indexed, listed, _ = _index(site_dir, expected_pages, None, in_parts, pagefind)
-    try:
-        reuse.keep(site_dir / BUNDLE_DIR, store, listed)
-    except OSError:  # a read-only checkout: the next build makes every file again
-        pass
-    return indexed
 
 
 @contextmanager
@@ -83,8 +82,8 @@ class Parts:
         return parts.split(sorted(url.strip("/") for url in self.sort_values), self.pages_per_run)
 
 
-def _index(site_dir: Path, expected_pages: int, store: Path | None, in_parts: Parts | None,
-           pagefind: _Pagefind) -> tuple[int, reuse.Listed, set[str]]:
+def _index(site_dir: Path, expected_pages: int, store: Path | None,
+           in_parts: Parts | None) -> tuple[int, reuse.Listed, set[str]]:
     """Run Pagefind; returns the pages indexed, the files the index lists and those taken from `store`."""
     groups = in_parts.groups() if in_parts else None
     if groups:
@@ -93,11 +92,11 @@ def _index(site_dir: Path, expected_pages: int, store: Path | None, in_parts: Pa
         for kept in ([store, None] if store is not None else [None]):
             try:
                 return _index_once(site_dir, expected_pages, kept, lambda bundle: _run_in_parts(
-                    site_dir, bundle, groups, in_parts.sort_values, kept, pagefind))
+                    site_dir, bundle, groups, in_parts.sort_values, kept))
             except parts.PartsError:
                 if kept is not None:
                     _forget_parts(kept)
-    return _index_once(site_dir, expected_pages, store, lambda bundle: pagefind(site_dir, ENTRY_PAGES, bundle))
+    return _index_once(site_dir, expected_pages, store, lambda bundle: _run(site_dir, ENTRY_PAGES, bundle))
 
 
 def _forget_parts(store: Path) -> None:
@@ -125,24 +124,17 @@ def _index_once(site_dir: Path, expected_pages: int, store: Path | None,
     return indexed, listed, offered & listed.paths()
 
 
-@dataclass(frozen=True)
-class _Pagefind:
-    """Runs Pagefind over the pages a glob names; with `lock`, while no other build runs one."""
-    lock: Path | None = None
-
-    def __call__(self, site_dir: Path, glob: str, output: Path) -> None:
-        # The binary of the pagefind wheel, run to its end: its Python service answered before
-        # the files were all on disk (pagefind-entry.json read back empty now and then).
-        command = [str(get_executable()), "--site", str(site_dir), "--glob", glob, "--output-path", str(output),
-                   "--silent"]
-        with _exclusive(self.lock) if self.lock else nullcontext():
-            result = subprocess.run(command, capture_output=True, text=True)
-        if result.returncode != 0 or not (output / ENTRY_FILE).is_file():
-            raise SearchIndexError(f"Pagefind failed on {site_dir}:\n{result.stdout}{result.stderr}")
+def _run(site_dir: Path, glob: str, output: Path) -> None:
+    # The binary of the pagefind wheel, run to its end: its Python service answered before the
+    # files were all on disk (pagefind-entry.json read back empty now and then).
+    result = subprocess.run([str(get_executable()), "--site", str(site_dir), "--glob", glob,
+                             "--output-path", str(output), "--silent"], capture_output=True, text=True)
+    if result.returncode != 0 or not (output / ENTRY_FILE).is_file():
+        raise SearchIndexError(f"Pagefind failed on {site_dir}:\n{result.stdout}{result.stderr}")
 
 
 def _run_in_parts(site_dir: Path, bundle: Path, groups: list[list[str]],
-                  sort_values: Mapping[str, Mapping[str, str]], store: Path | None, pagefind: _Pagefind) -> None:
+                  sort_values: Mapping[str, Mapping[str, str]], store: Path | None) -> None:
     """One Pagefind run a part. Each writes its fragments into the bundle (its `fragment` folder
     is a link to the bundle's), its word chunks into the store's folder for that part (kept for
     the next build) or a folder of its own, the rest beside them; then the merge. A part none
@@ -157,12 +149,12 @@ def _run_in_parts(site_dir: Path, bundle: Path, groups: list[list[str]],
             _link(folder / "fragment", fragments)
             glob = parts.glob_for(group)
             if store is None:
-                pagefind(site_dir, glob, folder)
+                _run(site_dir, glob, folder)
             else:
                 _link(folder / "index", _made(store / parts.PART_CHUNKS / str(number)))
                 key = part_runs.run_key(site_dir, group, get_executable())
                 if not part_runs.restore(store, number, key, folder, bundle):
-                    pagefind(site_dir, glob, folder)
+                    _run(site_dir, glob, folder)
                     part_runs.record(store, number, key, folder)
             folders.append(folder)
         parts.merge(folders, bundle, sort_values, store)
