@@ -280,6 +280,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def _publish(self, *, config) -> None:
         from .core.sitemap import sitemap_entries, sitemap_xml, write_sitemap
         from .core.sitemodel import publish
+        from .heap import give_back_free_memory
+        give_back_free_memory()  # before Pagefind runs beside this process (heap.py)
         if self.language.is_default:  # one sitemap for every language, at the root
             entries = sitemap_entries(self.pages, self.model.catalogue, self.model.generated)
             languages = [self.language, *(language(code) for code in self.config.languages)]
