@@ -237,9 +237,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     @event_priority(-100)  # after every other plugin's: they may read the page's data
     def on_post_page(self, output: str, *, page, config) -> str:
-        self.model.page_written(page.file.src_uri)
-        page.meta.pop("entry", None)
-        page.meta.pop("data", None)
+        self.model.page_written(page.file.src_uri)  # a generated page's data is emptied there
+        page.meta.pop("entry", None)  # the page's own hold on its entry's view
         return output
 
     def on_env(self, env, *, config, files):

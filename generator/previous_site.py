@@ -5,8 +5,8 @@ MkDocs empties the site folder before writing (keeping its dot-files, such as a 
 top-level entries are moved into a folder beside it (renames within one file system, instant)
 and a process of its own deletes that folder while the build makes the new site, from the
 moment the content is checked (a build stopped by content problems leaves the previous site as
-it was). The build waits for it at its end, so nothing is left running. A folder left by a build that was killed is deleted
-by the next one.
+it was). The build waits for it at its end, so nothing is left running. A folder left by a
+build that was killed is deleted by the next one.
 """
 from __future__ import annotations
 
