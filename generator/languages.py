@@ -6,8 +6,9 @@ two languages take little more than the time of one. The process starts with the
 build, loads its configuration and reads the content, then waits until the running build has
 checked the content and put every image in the cache (`release_other_languages`), so that no
 image is made twice.
-It writes into a folder beside the site; when both builds have succeeded that folder becomes
-`<site_dir>/<prefix>`.
+It writes into a folder beside the site, and hands its search index back to the running build,
+which makes it once this process has ended (less memory at once: see search/feature.py); when
+both builds have succeeded that folder becomes `<site_dir>/<prefix>`.
 
 Run as `python -m generator.languages`, it is that process: it reads its job from stdin, then
 waits there for the word to go.
@@ -24,6 +25,7 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Callable
 
 from mkdocs.exceptions import MkDocsException, PluginError
 
@@ -43,6 +45,7 @@ class LanguageBuild:
     lang: Language
     process: subprocess.Popen
     folder: Path  # where the process writes its site
+    handed: Path  # where it leaves the work it hands back to the running build (hand_back)
 
 
 def start_other_languages(config, configs: dict[str, str], plugin_name: str, settings: dict) -> list[LanguageBuild]:
@@ -64,13 +67,17 @@ def start_other_languages(config, configs: dict[str, str], plugin_name: str, set
                "site_url": (site_url.rstrip("/") + "/" + lang.prefix) if site_url else "",
                "plugin": plugin_name, "settings": {k: v for k, v in settings.items() if k != "languages"},
                "log_level": logging.getLogger("mkdocs").getEffectiveLevel(), "prefix": name,
-               "parent": os.getpid()}
+               "parent": os.getpid(), "hand_back": str(_handed_file(folder))}
         log.info(f"building the {lang.name} site into {lang.prefix} in a process of its own")
         process = subprocess.Popen([sys.executable, "-m", __name__], stdin=subprocess.PIPE)
         process.stdin.write(pickle.dumps(job))
         process.stdin.flush()
-        builds.append(LanguageBuild(lang, process, folder))
+        builds.append(LanguageBuild(lang, process, folder, _handed_file(folder)))
     return builds
+
+
+def _handed_file(folder: Path) -> Path:
+    return folder.with_name(folder.name + ".handed")
 
 
 def release_other_languages(builds: list[LanguageBuild]) -> None:
@@ -83,19 +90,39 @@ def release_other_languages(builds: list[LanguageBuild]) -> None:
             pass
 
 
-def finish_other_languages(builds: list[LanguageBuild], site_dir: Path) -> None:
-    """Wait for every build; put each site in place only if all of them succeeded."""
+def hand_back(path: Path, work: list[Any]) -> None:
+    """In a language's build: leave `work` (picklable jobs with a `run()`) to the running build."""
+    path.write_bytes(pickle.dumps(work))
+
+
+def finish_other_languages(builds: list[LanguageBuild], site_dir: Path,
+                           then: Callable[[list[Any]], None] = lambda handed: None) -> None:
+    """Wait for every build, then call `then` with the work they handed back (their processes
+    have ended); put each site in place only if all of it succeeded."""
     failed = [f"/{build.lang.prefix}" for build in builds if build.process.wait() != 0]
     if failed:
         abandon_other_languages(builds)
         where = ", ".join(failed)
         raise PluginError(f"{where} 的网站构建失败，原因见上面的信息 / "
                           f"the site at {where} failed to build: see the messages above")
+    try:
+        then([job for build in builds for job in _take_handed(build)])
+    except BaseException:
+        abandon_other_languages(builds)
+        raise
     for build in builds:
         target = site_dir / build.lang.prefix
         if target.exists():
             shutil.rmtree(target)
         shutil.move(str(build.folder), str(target))
+
+
+def _take_handed(build: LanguageBuild) -> list[Any]:
+    if not build.handed.is_file():
+        return []
+    work = pickle.loads(build.handed.read_bytes())  # written by our own child process
+    build.handed.unlink()
+    return work
 
 
 def abandon_other_languages(builds: list[LanguageBuild]) -> None:
@@ -108,6 +135,7 @@ def abandon_other_languages(builds: list[LanguageBuild]) -> None:
             pass
         build.process.wait()
         shutil.rmtree(build.folder, ignore_errors=True)
+        build.handed.unlink(missing_ok=True)
 
 
 def _build_from_job(job: dict, wait_to_go) -> int:
@@ -125,6 +153,7 @@ def _build_from_job(job: dict, wait_to_go) -> int:
         plugin = config.plugins[job["plugin"]]
         plugin.config.update(job["settings"])
         plugin.go_ahead = lambda: _go_ahead(wait_to_go)  # once the content is read (sitemodel.py)
+        plugin.hand_back_to = Path(job["hand_back"])
         config.plugins.on_startup(command="build", dirty=False)
         build(config)
         if os.getppid() != job["parent"]:  # the running build was stopped meanwhile: nobody moves it
@@ -145,6 +174,7 @@ def _go_ahead(wait_to_go) -> None:
 def _failed(job: dict) -> int:
     """Nothing of a failed build is left beside the site, even if the running build is gone."""
     shutil.rmtree(job["site_dir"], ignore_errors=True)
+    Path(job["hand_back"]).unlink(missing_ok=True)
     return 1
 
 

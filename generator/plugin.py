@@ -30,7 +30,7 @@ from .core.i18n import (LANGUAGES, ZH, default_root, in_language, is_translation
 from .core.problems import format_text
 from .core.sanitize import clean_html
 from .core.strings import load_strings
-from .languages import (abandon_other_languages, finish_other_languages, release_other_languages,
+from .languages import (abandon_other_languages, finish_other_languages, hand_back, release_other_languages,
                         start_other_languages)
 from .parallel import PageSplit, process_count
 from .previous_site import delete_beside, wait_for
@@ -285,13 +285,24 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             entries = sitemap_entries(self.pages, self.model.catalogue, self.model.generated)
             languages = [self.language, *(language(code) for code in self.config.languages)]
             write_sitemap(Path(config.site_dir), sitemap_xml(entries, config.site_url or "", languages))
-        publish(self.model, Path(config.site_dir))
         builds, self.language_builds = getattr(self, "language_builds", []), []  # one build's, not the next's
-        finish_other_languages(builds, Path(config.site_dir))
+        hand_back_to = getattr(self, "hand_back_to", None)  # set in another language's build (languages.py)
+        held = self._hold_search() if builds or hand_back_to else None
+        publish(self.model, Path(config.site_dir))
+        if hand_back_to is not None:
+            hand_back(hand_back_to, held)
+        else:  # this build's index, then the others', once their processes have ended
+            finish_other_languages(builds, Path(config.site_dir), then=lambda handed: _run([*(held or []), *handed]))
         wait_for(self.deleting)
         self.built = True  # unless a strict build still counts a warning (then on_build_error)
 
     on_post_build = CombinedEvent(_end_page_split, _publish)
+
+    def _hold_search(self) -> list:
+        """The search feature leaves its index's job in the returned list instead of making it."""
+        search = next(feature for feature in self.model.features if feature.name == "search")
+        search.held = []
+        return search.held
 
     @event_priority(100)
     def on_build_error(self, *, error: Exception) -> None:
@@ -316,3 +327,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if (getattr(self, "command", None) == "build" and getattr(self, "built", False)
                 and sys.exc_info()[1] is None and is_command_line()):
             end_now(0)
+
+
+def _run(jobs: list) -> None:
+    """Work left for this build (search indexes), one job after another."""
+    for job in jobs:
+        job.run()

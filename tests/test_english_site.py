@@ -165,7 +165,10 @@ def test_english_site_builds_beside_the_chinese_one_and_a_failure_publishes_no_h
     from sitebuild import build_site
     site = build_site(content, tmp_path / "good")
     assert soup(site / "en" / "index.html").html["lang"] == "en"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "good"]
+    # Each language has its own search index (the English one handed back and made by this build).
+    assert list(json.loads((site / "en" / "pagefind" / "pagefind-entry.json").read_text())["languages"]) == ["en"]
+    assert list(json.loads((site / "pagefind" / "pagefind-entry.json").read_text())["languages"]) == ["zh-hans"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "good"]  # nothing left beside it
     with pytest.raises(Abort):
         build_site(content, tmp_path / "bad", settings={"languages": {"en": "mkdocs.missing.yml"}})
     output = capfd.readouterr().err
@@ -205,6 +208,47 @@ def test_shipped_lessons_read_in_english(shipped_site):
     assert not re.search(r"[\u4e00-\u9fff]", plan.select_one(".archive-lesson-plan__activities").get_text())
     work = soup(shipped_site / "en" / "crafts" / "baby-carrier-example" / "index.html")
     assert "silk thread" in work.select_one(".archive-facts").get_text()
+
+
+def _language_build(tmp_path, child: str):
+    """A LanguageBuild whose process is `child` (Python), with the folder and hand-back file it would have."""
+    import subprocess
+    import sys
+    from generator.core.i18n import language
+    from generator.languages import LanguageBuild
+    folder, handed = tmp_path / ".site-en-x", tmp_path / ".site-en-x.handed"
+    folder.mkdir()
+    (folder / "index.html").write_text("en", encoding="utf-8")
+    process = subprocess.Popen([sys.executable, "-c", child, str(handed)], stdin=subprocess.PIPE)
+    return LanguageBuild(language("en"), process, folder, handed)
+
+
+HANDS_BACK = "import pickle, sys, time; time.sleep(0.5); open(sys.argv[1], 'wb').write(pickle.dumps(['en-index']))"
+
+
+def test_the_work_a_language_hands_back_is_done_once_its_process_has_ended(tmp_path):
+    """The English build leaves its search index to the running build, which makes it only when
+    the English build's process is gone (its memory and Pagefind's are never held at once)."""
+    from generator.languages import finish_other_languages
+    build = _language_build(tmp_path, HANDS_BACK)
+    (tmp_path / "site").mkdir()
+    seen = []
+    finish_other_languages([build], tmp_path / "site",
+                           then=lambda handed: seen.append((handed, build.process.poll())))
+    assert seen == [(["en-index"], 0)]
+    assert (tmp_path / "site" / "en" / "index.html").read_text(encoding="utf-8") == "en"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_work_handed_back_that_fails_publishes_no_half_site(tmp_path):
+    from generator.languages import finish_other_languages
+    build = _language_build(tmp_path, HANDS_BACK)
+
+    def fails(handed):
+        raise RuntimeError("Pagefind failed")
+    with pytest.raises(RuntimeError, match="Pagefind failed"):
+        finish_other_languages([build], tmp_path / "site", then=fails)
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_a_stopped_build_leaves_no_english_folder_behind(tmp_path):

@@ -95,7 +95,7 @@ def test_a_rebuild_replaces_the_bundle(site, tmp_path):
 
 
 def test_one_index_at_a_time_when_builds_share_a_lock(site, tmp_path):
-    """The languages' builds index at once unless they take turns (Pagefind's memory adds up):
+    """Two builds of one project index at once unless they take turns (Pagefind's memory adds up):
     while another build holds the lock, indexing waits; once it is released, it runs."""
     import fcntl
     import threading
