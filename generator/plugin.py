@@ -221,6 +221,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         view = self.model.view_for(src)
         if view is not None:
             page.meta["entry"] = view
+            # The window's title and the header's in the page's language: the English title
+            # where the entry has one (localize.py put it in the view).
+            page.meta["title"] = escape(view["title"])
         problems = self.model.problems_for(src)
         if problems:  # shown on the page in previews, so volunteers see what to fix
             page.meta["problems"] = [p.format(self.model.path_prefix) for p in problems]

@@ -140,7 +140,10 @@ def serve(words: list[str], cwd: Path, doc: str) -> None:
             except OSError:
                 time.sleep(0.5)  # poll for the state "answers", with a deadline
     finally:
-        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            os.killpg(process.pid, signal.SIGTERM)
+        except ProcessLookupError:  # it ended by itself: the assertion above says why
+            pass
         process.wait(timeout=30)
         process.stderr.close()
 

@@ -57,10 +57,13 @@ def test_english_h1_is_the_english_title_or_the_chinese_one_marked(shipped_site)
         source = CONTENT / chinese.parent.parent.name / chinese.parent.name / "index.md"
         front = frontmatter.load(source).metadata
         h1 = soup(shipped_site / "en" / chinese.relative_to(shipped_site)).select_one("article h1")
+        page = soup(shipped_site / "en" / chinese.relative_to(shipped_site))
         if front.get("title_en"):
             assert h1.get_text(strip=True) == front["title_en"] and h1.get("lang", "en") == "en"
         else:
             assert h1.get_text(strip=True) == front["title"] and h1["lang"] == "zh-Hans"
+        # the window's title (and a bookmark's, a search engine's) is the one the h1 shows
+        assert page.title.get_text().startswith(f"{h1.get_text(strip=True)} - ")
 
 
 def test_english_text_from_index_en_md_else_the_chinese_under_a_note(shipped_site):
@@ -286,3 +289,57 @@ def test_the_one_not_found_page_speaks_both_languages(shipped_site):
     assert parts[0].h1.get_text() == "找不到这个页面" and parts[1].h2.get_text() == "Page not found"
     assert "Not found" not in parts[0].get_text() and not CHINESE.search(parts[1].get_text().replace("/id/…", ""))
     assert [a["href"].rsplit("/", 2)[-2:] for a in parts[1].select("a")] == [["en", ""], ["browse", ""]]
+
+
+def test_english_site_names_tags_and_places_from_the_glossary(shipped_site):
+    """Tags and a place's city and province are written in Chinese only; the English site shows
+    their English names from config/glossary.yml, at the same addresses."""
+    glossary = yaml.safe_load((PROJECT / "config" / "glossary.yml").read_text(encoding="utf-8"))
+    tag = soup(shipped_site / "en" / "tags" / "ma-wei-xiu" / "index.html")
+    assert tag.select_one("article h1").get_text(strip=True) == glossary["马尾绣"]
+    assert tag.select_one("article h1").get("lang") is None and tag.title.get_text().startswith(glossary["马尾绣"])
+    index = soup(shipped_site / "en" / "tags" / "index.html")
+    names = [a.get_text() for a in index.select(".archive-terms a")]
+    assert names and not [name for name in names if CHINESE.search(name)]
+    h_group = index.select_one("#tags-h").find_parent("section")
+    assert glossary["马尾绣"] in [a.get_text() for a in h_group.select(".archive-terms a")]
+    places = soup(shipped_site / "en" / "places" / "index.html")
+    assert glossary["江苏省"] in [h2.get_text(" ", strip=True).rsplit(" ", 1)[0] for h2 in places.select("article h2")]
+    work = soup(shipped_site / "en" / "crafts" / "baby-carrier-example" / "index.html")
+    links = work.select(".archive-tags a")
+    assert [a.get_text() for a in links] == [glossary["马尾绣"], glossary["背带"]]
+    assert all(a.get("lang") is None for a in links)
+    # the browse page's filters: Pagefind reads their values from the entry's page
+    assert [e.get_text() for e in work.select('[data-pagefind-filter="tag"]')] == [glossary["马尾绣"], glossary["背带"]]
+    home = soup(shipped_site / "en" / "index.html")
+    assert not [a.get_text() for a in home.select(".archive-terms--chips a") if CHINESE.search(a.get_text())]
+    # the Chinese site is unchanged: Chinese names, the English one beside it on the tags page
+    chinese = soup(shipped_site / "tags" / "ma-wei-xiu" / "index.html")
+    assert chinese.select_one("article h1").get_text(strip=True) == "马尾绣"
+    assert [a.get_text() for a in soup(shipped_site / "crafts" / "baby-carrier-example" / "index.html")
+            .select(".archive-tags a")] == ["马尾绣", "背带"]
+
+
+def test_a_tag_without_an_english_name_stays_chinese_and_marked(content, tmp_path):
+    from sitebuild import build_site
+    entry = content / "crafts" / "workshop" / "index.md"
+    text = entry.read_text(encoding="utf-8")
+    entry.write_text(text.replace("---\n", "---\ntags: [马尾绣, 未译之词]\n", 1), encoding="utf-8")
+    site = build_site(content, tmp_path / "site")
+    links = soup(site / "en" / "crafts" / "workshop" / "index.html").select(".archive-tags a")
+    assert [(a.get_text(), a.get("lang")) for a in links] == [("Horse-tail embroidery", None), ("未译之词", "zh-Hans")]
+    untranslated = [a for a in soup(site / "en" / "tags" / "index.html").select(".archive-terms a")
+                    if a.get_text() == "未译之词"]
+    assert untranslated and untranslated[0]["lang"] == "zh-Hans"
+
+
+def test_glossary_mistakes_are_problems_with_their_lines(tmp_path):
+    from generator.core.glossary import load_glossary
+    (tmp_path / "config").mkdir()
+    (tmp_path / "content").mkdir()
+    (tmp_path / "config" / "glossary.yml").write_text(
+        "# words\n马尾绣: Horse-tail embroidery\n绣娘:\n水族: [Shui]\n", encoding="utf-8")
+    glossary = load_glossary(tmp_path, tmp_path / "content")
+    assert glossary.names == {"马尾绣": "Horse-tail embroidery"}
+    assert [(p.code, p.field, p.line) for p in glossary.problems] == [("bad-value", "绣娘", 3), ("bad-value", "水族", 4)]
+    assert all(p.path == "../config/glossary.yml" for p in glossary.problems)

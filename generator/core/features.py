@@ -6,6 +6,7 @@ from .citation.feature import CitationFeature
 from .crafts_jsonld import CraftsJsonLdFeature
 from .culturallabels.feature import CulturalLabelsFeature
 from .gallery.feature import GalleryFeature
+from .glossary import GlossaryFeature
 from .headmeta import HeadMetaFeature
 from .lessons import LessonFeature
 from .opendata.feature import OpenDataFeature
@@ -29,6 +30,7 @@ FEATURES: list[type[Feature]] = [
     OpenDataFeature,
     WithdrawalFeature,
     CulturalLabelsFeature,
+    GlossaryFeature,
     CraftsJsonLdFeature,
     RedirectFeature,
     ListingsFeature,  # last: its cards show what the others know of an entry (pictures, dates)

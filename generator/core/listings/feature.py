@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 from typing import Any, Iterable
 
+from ..glossary import glossary_of
 from ..lessons import lesson_terms
 from ..loader import Record
 from ..problems import Problem, problem
@@ -26,7 +27,7 @@ class ListingsFeature(Feature):
 
     def taxonomy(self, ctx: BuildContext) -> Taxonomy:
         if self._taxonomy is None or self._taxonomy[0] is not ctx.catalogue:
-            self._taxonomy = (ctx.catalogue, build_taxonomy(ctx.catalogue))
+            self._taxonomy = (ctx.catalogue, build_taxonomy(ctx.catalogue, glossary_of(ctx)))
         return self._taxonomy[1]
 
     def problems(self, ctx: BuildContext) -> list[Problem]:

@@ -59,5 +59,4 @@ def next_events(views: dict[str, dict[str, Any]], settings: ListingSettings) -> 
 
 def top_tags(taxonomy: Taxonomy, count: int) -> list[dict[str, Any]]:
     terms = sorted(taxonomy.terms["tags"].values(), key=lambda term: (-len(term.ids), term.slug))
-    return [{"name": term.name, "url": taxonomy.url("tags", term.key), "count": len(term.ids)}
-            for term in terms[:count]]
+    return [{**taxonomy.link("tags", term.key), "count": len(term.ids)} for term in terms[:count]]

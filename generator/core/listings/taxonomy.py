@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from ..catalogue import Catalogue
+from ..glossary import Glossary
 from ..lessons import lesson_terms
 from ..loader import Record
 from .slugs import assign_slugs
@@ -59,12 +60,13 @@ class Taxonomy:
     def url(self, dimension: str, key: str) -> str:
         return f"{dimension}/{self.terms[dimension][key].slug}/"
 
-    def link(self, dimension: str, key: str) -> dict[str, str]:
+    def link(self, dimension: str, key: str) -> dict[str, str | None]:
         term = self.terms[dimension][key]
-        return {"name": term.name, "url": self.url(dimension, key)}
+        return {"name": term.name, "name_en": term.name_en, "url": self.url(dimension, key)}
 
 
-def build_taxonomy(catalogue: Catalogue) -> Taxonomy:
+def build_taxonomy(catalogue: Catalogue, glossary: Glossary = Glossary()) -> Taxonomy:
+    """`glossary` names in English the tags and places that their entries name only in Chinese."""
     found: dict[str, dict[str, Term]] = {name: {} for name in DIMENSIONS}
     techniques = {link.source: [] for link in catalogue.links}
     for link in catalogue.links:  # only references the catalogue accepted
@@ -72,10 +74,12 @@ def build_taxonomy(catalogue: Catalogue) -> Taxonomy:
             techniques[link.source].append(link.target)
     for entry_id, record in catalogue.records.items():
         for tag in record.entry.tags:
-            _term(found["tags"], tag).add(entry_id)
+            term = _term(found["tags"], tag)
+            term.name_en = term.name_en or glossary.english(tag)
+            term.add(entry_id)
         for name, name_en, region in place_terms(record):
             term = _term(found["places"], name)
-            term.name_en = term.name_en or name_en
+            term.name_en = term.name_en or name_en or glossary.english(name)
             if region and region not in term.regions:
                 term.regions.append(region)
             term.add(entry_id)

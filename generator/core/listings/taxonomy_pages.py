@@ -34,13 +34,12 @@ def taxonomy_pages(taxonomy: Taxonomy, cards: dict[str, dict[str, Any]], page_si
         terms = taxonomy.terms[dimension.key]
         pages.append(GeneratedPage(f"{dimension.key}/index.md", text_in(language, dimension.zh, dimension.en),
                                    INDEX_TEMPLATE, {"dimension": dimension_data(dimension),
-                                                    "groups": index_groups(taxonomy, dimension.key),
+                                                    "groups": index_groups(taxonomy, dimension.key, language),
                                                     "count": len(terms), "browse": browse}, meta=WIDE))
         order = chronological if dimension.key == "years" else by_title
         for term in terms.values():
             members = order(cards[entry_id] for entry_id in term.ids)
-            name = (term.name_en or term.name) if not language.is_default else term.name
-            title = f"{name} · {text_in(language, dimension.zh_one, dimension.en_one)}"
+            title = f"{_shown(term, language)} · {text_in(language, dimension.zh_one, dimension.en_one)}"
             pages += listing_pages(taxonomy.url(dimension.key, term.key), members, page_size, title, {
                 "dimension": dimension_data(dimension), "term": term_data(taxonomy, dimension.key, term, cards),
                 "heading": {"zh": term.name, "en": term.name_en}, "browse": browse})
@@ -62,25 +61,38 @@ def _link(taxonomy: Taxonomy, dimension: str, term: Term) -> dict[str, Any]:
             "count": len(term.ids)}
 
 
-def index_groups(taxonomy: Taxonomy, dimension: str) -> list[dict[str, Any]]:
-    """Tags and techniques under the initial of their pinyin (A–Z, then 其他); places under
-    their region (province); years newest first; a lesson's grades and subjects in pinyin order."""
+def _shown(term: Term, language: Language) -> str:
+    """A term's name as the page's reader sees it: English where it has one, on the English site."""
+    return term.name if language.is_default else (term.name_en or term.name)
+
+
+def index_groups(taxonomy: Taxonomy, dimension: str, language: Language = DEFAULT) -> list[dict[str, Any]]:
+    """Tags and techniques under the initial of the name the reader sees (its pinyin for a
+    Chinese one; A–Z, then 其他); places under their region (province); years newest first; a
+    lesson's grades and subjects in the order of their names."""
     terms = list(taxonomy.terms[dimension].values())
     if dimension == "years":
         ordered = sorted(terms, key=lambda term: term.key, reverse=True)
         return [{"key": "all", "zh": None, "en": None, "terms": [_link(taxonomy, dimension, t) for t in ordered]}]
-    ordered = sorted(terms, key=lambda term: (title_sort_key(term.name), term.name))
+    ordered = sorted(terms, key=lambda term: (title_sort_key(_shown(term, language)), term.name))
     if dimension in ("grades", "subjects"):  # a handful of terms: one list, no letter headings
         return [{"key": "all", "zh": None, "en": None, "terms": [_link(taxonomy, dimension, t) for t in ordered]}]
     if dimension == "places":
         return _place_groups(taxonomy, ordered)
     groups: dict[str, list[dict[str, Any]]] = {}
     for term in ordered:
-        groups.setdefault(_initial(term.slug), []).append(_link(taxonomy, dimension, term))
+        english = term.name_en if not language.is_default else None
+        initial = _letter(english) if english else _initial(term.slug)
+        groups.setdefault(initial, []).append(_link(taxonomy, dimension, term))
     return [{"key": initial, "zh": initial.upper(), "en": initial.upper(), "terms": members}
             if initial != "other" else
             {"key": initial, "zh": OTHER_GROUP[0], "en": OTHER_GROUP[1], "terms": members}
             for initial, members in sorted(groups.items(), key=lambda pair: (pair[0] == "other", pair[0]))]
+
+
+def _letter(name: str) -> str:
+    first = name[:1].lower()
+    return first if "a" <= first <= "z" else "other"
 
 
 def _initial(slug: str) -> str:

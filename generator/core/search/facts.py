@@ -9,6 +9,7 @@ import json
 from typing import Any
 
 from ..catalogue import Catalogue
+from ..glossary import Glossary
 from ..i18n import DEFAULT, Language, localized, text_in
 from ..loader import Record
 from ..listings.sections import SECTIONS
@@ -28,14 +29,22 @@ FACETS = (
 )
 
 
-def techniques_of(catalogue: Catalogue, record: Record) -> list[str]:
-    """Titles of the techniques an entry uses; a technique entry stands under its own title."""
+def techniques_of(catalogue: Catalogue, record: Record, language: Language = DEFAULT) -> list[str]:
+    """Titles of the techniques an entry uses, as the reader sees them; a technique entry stands
+    under its own title."""
     entry = record.entry
-    titles = [entry.title] if entry.kind == "technique" else []
+    techniques = [entry] if entry.kind == "technique" else []
     for link in catalogue.outgoing(entry.id):
         if link.field == "techniques":
-            titles.append(catalogue.records[link.target].entry.title)
+            techniques.append(catalogue.records[link.target].entry)
+    titles = [localized({"title": t.title, "title_en": t.title_en}, "title", language)[0] for t in techniques]
     return list(dict.fromkeys(titles))
+
+
+def word_in(language: Language, glossary: Glossary, word: str) -> str:
+    """A tag or place name as the reader sees it: its English name on the English site, where
+    the glossary has one (glossary.py)."""
+    return word if language.is_default else (glossary.english(word) or word)
 
 
 def searchable_text(catalogue: Catalogue, record: Record) -> str:
@@ -46,15 +55,15 @@ def searchable_text(catalogue: Catalogue, record: Record) -> str:
 
 
 def entry_search_data(catalogue: Catalogue, record: Record, terms: list[str],
-                      language: Language = DEFAULT) -> dict[str, Any]:
+                      language: Language = DEFAULT, glossary: Glossary = Glossary()) -> dict[str, Any]:
     entry = record.entry
     place = getattr(entry, "place", None)
     filters = {
         "section": [text_in(language, *SECTIONS[record.section])],
-        "technique": techniques_of(catalogue, record),
-        "region": [place.region] if place and place.region else [],
-        "locality": [place.locality] if place and place.locality else [],
-        "tag": list(dict.fromkeys(entry.tags)),
+        "technique": techniques_of(catalogue, record, language),
+        "region": [word_in(language, glossary, place.region)] if place and place.region else [],
+        "locality": [word_in(language, glossary, place.locality)] if place and place.locality else [],
+        "tag": list(dict.fromkeys(word_in(language, glossary, tag) for tag in entry.tags)),
         "year": [str(year) for year in entry_years(record)],  # as the year pages have them
     }
     return {
@@ -76,14 +85,16 @@ def sort_values(title_key: str, when: dict[str, Any] | None) -> dict[str, str]:
     return {"title": title_key, "date": when["last"] if when else f"0000 {title_key}"}
 
 
-def browse_data(catalogue: Catalogue, terms: list[str], language: Language = DEFAULT) -> dict[str, Any]:
-    """The browse page's own data: facet names, which region each city or county lies in, and
-    the terms the search box keeps whole. Values and counts come from Pagefind at run time."""
+def browse_data(catalogue: Catalogue, terms: list[str], language: Language = DEFAULT,
+                glossary: Glossary = Glossary()) -> dict[str, Any]:
+    """The browse page's own data: facet names, which region each city or county lies in (named
+    as the filters name them), and the terms the search box keeps whole. Values and counts come
+    from Pagefind at run time."""
     regions: dict[str, str] = {}
     for record in catalogue.records.values():
         place = getattr(record.entry, "place", None)
         if place and place.locality and place.region:
-            regions.setdefault(place.locality, place.region)
+            regions.setdefault(word_in(language, glossary, place.locality), word_in(language, glossary, place.region))
     return {
         "facets": [{"name": name, "zh": zh, "en": en} for name, zh, en in FACETS],
         "regions": dict(sorted(regions.items())),

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
+from ..glossary import glossary_of
 from ..i18n import text_in
 from ..loader import Record
 from ..site import BuildContext, Feature, GeneratedFile, GeneratedPage
@@ -59,7 +60,7 @@ class SearchFeature(Feature):
         return self._terms
 
     def entry_data(self, ctx: BuildContext, record: Record) -> dict[str, Any]:
-        return entry_search_data(ctx.catalogue, record, self.terms(ctx), ctx.language)
+        return entry_search_data(ctx.catalogue, record, self.terms(ctx), ctx.language, glossary_of(ctx))
 
     def complete_views(self, ctx: BuildContext, views: dict[str, dict[str, Any]]) -> None:
         """Each entry's sort values, which need the calendar's dates."""
@@ -75,7 +76,8 @@ class SearchFeature(Feature):
 
     def pages(self, ctx: BuildContext) -> Iterable[GeneratedPage]:
         title = text_in(ctx.language, "浏览", "Browse")
-        return [GeneratedPage(BROWSE_PAGE, title, "browse.html", browse_data(ctx.catalogue, self.terms(ctx), ctx.language))]
+        data = browse_data(ctx.catalogue, self.terms(ctx), ctx.language, glossary_of(ctx))
+        return [GeneratedPage(BROWSE_PAGE, title, "browse.html", data)]
 
     def files(self, ctx: BuildContext) -> Iterable[GeneratedFile]:
         return [GeneratedFile(TERMS_FILE, json.dumps(self.terms(ctx), ensure_ascii=False).encode("utf-8"))]

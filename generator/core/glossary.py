@@ -1,0 +1,77 @@
+"""English names of the words contributors write only in Chinese: tags and the levels of a place
+(its city or county, its province), from `config/glossary.yml`, read once per build.
+
+The English site shows a word's English name wherever the Chinese one stands (tag links, the
+tags and places pages, the browse page's filters); a word without one stays in Chinese there,
+marked `lang="zh-Hans"`. Addresses do not change: /en/tags/ma-wei-xiu/ is the English page of
+/tags/ma-wei-xiu/.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .frontmatter_source import parse_entry_text
+from .problems import Problem, problem
+from .site import BuildContext, Feature
+
+GLOSSARY_PATH = "config/glossary.yml"   # relative to the project (the folder of mkdocs.yml)
+
+
+@dataclass(frozen=True)
+class Glossary:
+    names: dict[str, str] = field(default_factory=dict)   # Chinese word -> English name
+    problems: tuple[Problem, ...] = ()
+
+    def english(self, word: str | None) -> str | None:
+        return self.names.get(word) if word else None
+
+
+def load_glossary(project_root: Path, content_root: Path) -> Glossary:
+    """The glossary beside the project (empty when there is none), its problems on paths relative
+    to the content folder, like every other problem."""
+    path = Path(project_root) / GLOSSARY_PATH
+    try:
+        stat = path.stat()
+    except OSError:
+        return Glossary()
+    relpath = Path(os.path.relpath(path.resolve(), Path(content_root).resolve())).as_posix()
+    return _load(path.resolve(), relpath, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=8)
+def _load(path: Path, relpath: str, _mtime: int, _size: int) -> Glossary:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return Glossary(problems=(problem(relpath, "unreadable-file"),))
+    # Read as front matter, so its YAML gets the same checks and line numbers as an entry's; the
+    # added first line is taken off again.
+    parsed = parse_entry_text(f"---\n{text}\n---\n")
+    if parsed.error:
+        return Glossary(problems=(problem(relpath, parsed.error, line=(parsed.error_line or 2) - 1,
+                                          detail_zh=parsed.error_detail[0], detail_en=parsed.error_detail[1]),))
+    names, problems = {}, []
+    for word, name in parsed.metadata.items():
+        if isinstance(word, str) and isinstance(name, str) and name.strip():
+            names[word] = name.strip()
+            continue
+        line = parsed.lines.get(str(word))
+        problems.append(problem(relpath, "bad-value", field=str(word), line=line - 1 if line else None,
+                                detail_zh=f"“{word}”后面应是它的英文名称（一段文字）",
+                                detail_en=f"'{word}' is followed by its English name (a text)"))
+    return Glossary(names, tuple(problems))
+
+
+def glossary_of(ctx: BuildContext) -> Glossary:
+    return load_glossary(ctx.project_root, ctx.catalogue.content_root)
+
+
+class GlossaryFeature(Feature):
+    """Reports the glossary's mistakes with the content's; the names are read where they are shown."""
+    name = "glossary"
+
+    def problems(self, ctx: BuildContext) -> list[Problem]:
+        return list(glossary_of(ctx).problems)
