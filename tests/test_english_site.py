@@ -313,6 +313,18 @@ def test_english_site_names_tags_and_places_from_the_glossary(shipped_site):
     assert [e.get_text() for e in work.select('[data-pagefind-filter="tag"]')] == [glossary["马尾绣"], glossary["背带"]]
     home = soup(shipped_site / "en" / "index.html")
     assert not [a.get_text() for a in home.select(".archive-terms--chips a") if CHINESE.search(a.get_text())]
+    # a place's city and province, linked to their pages, in an entry's facts and an event's
+    for entry in ("crafts/changfeng-embroidery-base", "events/duan-gathering-2026-example"):
+        page = soup(shipped_site / "en" / entry / "index.html")
+        place = next(dd for dd in page.select(".archive-facts dd") if dd.select('a[href*="places/"]'))
+        assert glossary["江苏省"] in place.get_text() and not CHINESE.search(place.get_text())
+        assert all(a["href"].startswith("../../places/") for a in place.select("a")) and len(place.select("a")) == 3
+        assert not CHINESE.search(page.select_one('[data-pagefind-meta="place"]').get_text())
+    # pictures' descriptions in English wherever a card or a search result shows a thumbnail
+    alts = [img["alt"] for img in home.select("img.archive-card__image")]
+    assert alts and not [alt for alt in alts if CHINESE.search(alt)]
+    base = soup(shipped_site / "en" / "crafts" / "changfeng-embroidery-base" / "index.html")
+    assert not CHINESE.search(base.select_one('[data-pagefind-meta="thumb_alt"]').get_text())
     # the Chinese site is unchanged: Chinese names, the English one beside it on the tags page
     chinese = soup(shipped_site / "tags" / "ma-wei-xiu" / "index.html")
     assert chinese.select_one("article h1").get_text(strip=True) == "马尾绣"

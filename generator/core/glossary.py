@@ -12,6 +12,7 @@ import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from .frontmatter_source import parse_entry_text
 from .problems import Problem, problem
@@ -70,8 +71,20 @@ def glossary_of(ctx: BuildContext) -> Glossary:
 
 
 class GlossaryFeature(Feature):
-    """Reports the glossary's mistakes with the content's; the names are read where they are shown."""
+    """Reports the glossary's mistakes with the content's, and names each entry's city or county
+    and province in English beside the Chinese (localize.py shows them on the English site).
+    Tags and the places' own pages take their names from it where they are made."""
     name = "glossary"
 
     def problems(self, ctx: BuildContext) -> list[Problem]:
         return list(glossary_of(ctx).problems)
+
+    def complete_views(self, ctx: BuildContext, views: dict[str, dict[str, Any]]) -> None:
+        glossary = glossary_of(ctx)
+        for view in views.values():
+            # the entry's place, and an event's as its calendar card shows it
+            calendar = view["features"].get("calendar") or {}
+            for place in (view.get("place"), calendar.get("place")):
+                for level in ("locality", "region"):
+                    if place and place.get(level):
+                        place[f"{level}_en"] = glossary.english(place[level])

@@ -32,7 +32,7 @@ def image_view(result: ImageResult, image: GalleryImage | None, prefix: str) -> 
         "sources": sources,
         "full": {"url": full.url(prefix), "width": full.width, "height": full.height},
         "thumb": {"src": small.url(prefix), "width": small.width, "height": small.height,
-                  "alt": image.alt if image else ""},
+                  "alt": image.alt if image else "", "alt_en": image.alt_en if image else None},
         "derivatives": [{"url": d.url(prefix), "width": d.width, "height": d.height,
                          "format": MIME[d.format]} for d in result.derivatives],
     }

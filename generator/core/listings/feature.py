@@ -43,7 +43,9 @@ class ListingsFeature(Feature):
         taxonomy = self.taxonomy(ctx)
         return {
             "tags": [taxonomy.link("tags", tag) for tag in dict.fromkeys(record.entry.tags)],
-            "places": {name: taxonomy.url("places", name) for name, _en, _region in place_terms(record)},
+            # by each name a page may show: the Chinese one, and the English one on the English site
+            "places": {label: taxonomy.url("places", name) for name, _en, _region in place_terms(record)
+                       for label in (name, taxonomy.terms["places"][name].name_en) if label},
             "techniques": {link.target: taxonomy.url("techniques", link.target)
                            for link in ctx.catalogue.outgoing(record.entry.id) if link.field == "techniques"},
             "years": [taxonomy.link("years", str(year)) for year in entry_years(record)],
