@@ -121,4 +121,6 @@ def collection(manifests: list[dict[str, Any]], site_name: str, site_url: str) -
 
 
 def to_bytes(document: dict[str, Any]) -> bytes:
-    return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
+    # Compact, for viewers rather than readers: json's fast encoder only writes without indent
+    # (1,000 manifests: 0.19 s -> 0.03 s, and a third fewer bytes).
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
