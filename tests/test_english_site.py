@@ -243,6 +243,16 @@ def test_the_work_a_language_hands_back_is_done_once_its_process_has_ended(tmp_p
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
+def test_each_language_indexes_its_own_site_when_the_settings_say_so(content, tmp_path):
+    """`search: one_index_at_a_time: false`: no job is handed back, each build indexes at once."""
+    from sitebuild import build_site
+    site = build_site(content, tmp_path / "site", settings={"search": {"one_index_at_a_time": False}})
+    for prefix, lang in (("", "zh-hans"), ("en/", "en")):
+        entry = json.loads((site / prefix / "pagefind" / "pagefind-entry.json").read_text())
+        assert list(entry["languages"]) == [lang] and entry["languages"][lang]["page_count"] == 4
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]
+
+
 def test_work_handed_back_that_fails_publishes_no_half_site(tmp_path):
     from generator.languages import finish_other_languages
     build = _language_build(tmp_path, HANDS_BACK)
