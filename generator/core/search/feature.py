@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
-from ..glossary import glossary_of
+from ..glossary import Glossary, glossary_of
 from ..i18n import text_in
 from ..loader import Record
 from ..site import BuildContext, Feature, GeneratedFile, GeneratedPage
@@ -47,6 +47,7 @@ class SearchFeature(Feature):
     def __init__(self) -> None:
         self._terms: list[str] | None = None
         self._sort_values: dict[str, dict[str, str]] = {}  # entry URL -> its sort values
+        self._glossary: Glossary | None = None
         # Where `publish` leaves its job instead of running it, when the build asks it to.
         self.held: list[SearchJob] | None = None
 
@@ -60,7 +61,9 @@ class SearchFeature(Feature):
         return self._terms
 
     def entry_data(self, ctx: BuildContext, record: Record) -> dict[str, Any]:
-        return entry_search_data(ctx.catalogue, record, self.terms(ctx), ctx.language, glossary_of(ctx))
+        if self._glossary is None:  # asked once per entry: looked up once per build
+            self._glossary = glossary_of(ctx)
+        return entry_search_data(ctx.catalogue, record, self.terms(ctx), ctx.language, self._glossary)
 
     def complete_views(self, ctx: BuildContext, views: dict[str, dict[str, Any]]) -> None:
         """Each entry's sort values, which need the calendar's dates."""
