@@ -365,3 +365,13 @@ def test_glossary_mistakes_are_problems_with_their_lines(tmp_path):
     assert glossary.names == {"马尾绣": "Horse-tail embroidery"}
     assert [(p.code, p.field, p.line) for p in glossary.problems] == [("bad-value", "绣娘", 3), ("bad-value", "水族", 4)]
     assert all(p.path == "../config/glossary.yml" for p in glossary.problems)
+
+
+def test_english_pages_mark_a_picture_credit_written_in_chinese(shipped_site):
+    """A credit has no English twin: on the English site it is marked as Chinese, so a screen
+    reader reads it in a Chinese voice."""
+    credit = soup(shipped_site / "en" / "events" / "duan-festival" / "index.html").select_one(
+        ".archive-figure__credit span")
+    assert CHINESE.search(credit.get_text()) and credit["lang"] == "zh-Hans"
+    assert soup(shipped_site / "events" / "duan-festival" / "index.html").select_one(
+        ".archive-figure__credit span").get("lang") is None
