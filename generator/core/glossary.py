@@ -8,14 +8,12 @@ marked `lang="zh-Hans"`. Addresses do not change: /en/tags/ma-wei-xiu/ is the En
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .frontmatter_source import parse_entry_text
 from .problems import Problem, problem
+from .project_files import read_project_yaml
 from .site import BuildContext, Feature
 
 GLOSSARY_PATH = "config/glossary.yml"   # relative to the project (the folder of mkdocs.yml)
@@ -33,34 +31,17 @@ class Glossary:
 def load_glossary(project_root: Path, content_root: Path) -> Glossary:
     """The glossary beside the project (empty when there is none), its problems on paths relative
     to the content folder, like every other problem."""
-    path = Path(project_root) / GLOSSARY_PATH
-    try:
-        stat = path.stat()
-    except OSError:
+    found = read_project_yaml(project_root, content_root, GLOSSARY_PATH)
+    if found is None:
         return Glossary()
-    relpath = Path(os.path.relpath(path.resolve(), Path(content_root).resolve())).as_posix()
-    return _load(path.resolve(), relpath, stat.st_mtime_ns, stat.st_size)
-
-
-@lru_cache(maxsize=8)
-def _load(path: Path, relpath: str, _mtime: int, _size: int) -> Glossary:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return Glossary(problems=(problem(relpath, "unreadable-file"),))
-    # Read as front matter, so its YAML gets the same checks and line numbers as an entry's; the
-    # added first line is taken off again.
-    parsed = parse_entry_text(f"---\n{text}\n---\n")
-    if parsed.error:
-        return Glossary(problems=(problem(relpath, parsed.error, line=(parsed.error_line or 2) - 1,
-                                          detail_zh=parsed.error_detail[0], detail_en=parsed.error_detail[1]),))
+    if found.problem is not None:
+        return Glossary(problems=(found.problem,))
     names, problems = {}, []
-    for word, name in parsed.metadata.items():
+    for word, name in found.metadata.items():
         if isinstance(word, str) and isinstance(name, str) and name.strip():
             names[word] = name.strip()
             continue
-        line = parsed.lines.get(str(word))
-        problems.append(problem(relpath, "bad-value", field=str(word), line=line - 1 if line else None,
+        problems.append(problem(found.relpath, "bad-value", field=str(word), line=found.lines.get(str(word)),
                                 detail_zh=f"“{word}”后面应是它的英文名称（一段文字）",
                                 detail_en=f"'{word}' is followed by its English name (a text)"))
     return Glossary(names, tuple(problems))

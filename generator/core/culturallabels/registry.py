@@ -7,7 +7,6 @@ only source, and a label's `url` is a plain link.
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -16,9 +15,10 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, Field, ValidationError
 from pydantic_core import PydanticCustomError
 
-from ..frontmatter_source import line_of, parse_entry_text
+from ..frontmatter_source import line_of
 from ..model import LabelId, Strict, Text
 from ..problems import Problem, problem
+from ..project_files import ProjectYaml, read_project_yaml
 from ..validation import validate_document
 
 REGISTRY_PATH = "config/cultural-labels.yml"   # relative to the project (the folder of mkdocs.yml)
@@ -65,31 +65,20 @@ class Registry:
 def load_registry(project_root: Path, content_root: Path) -> Registry:
     """The registry beside the project (empty when there is none), with its own problems on
     paths relative to the content folder, like every other problem."""
-    path = Path(project_root) / REGISTRY_PATH
-    try:
-        stat = path.stat()
-    except OSError:
+    found = read_project_yaml(project_root, content_root, REGISTRY_PATH)
+    if found is None:
         return Registry()
-    relpath = Path(os.path.relpath(path.resolve(), Path(content_root).resolve())).as_posix()
-    return _load(path.resolve(), relpath, stat.st_mtime_ns, stat.st_size)
+    if found.problem is not None:
+        return Registry(problems=(found.problem,))
+    return _registry(found)
 
 
 @lru_cache(maxsize=8)
-def _load(path: Path, relpath: str, _mtime: int, _size: int) -> Registry:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return Registry(problems=(problem(relpath, "unreadable-file"),))
-    # Read as front matter, so its YAML gets the same parsing and line numbers as an entry's;
-    # the added first line is taken off again.
-    parsed = parse_entry_text(f"---\n{text}\n---\n")
-    if parsed.error:
-        return Registry(problems=(problem(relpath, parsed.error, line=(parsed.error_line or 2) - 1,
-                                          detail_zh=parsed.error_detail[0], detail_en=parsed.error_detail[1]),))
-    lines = {name: line - 1 for name, line in parsed.lines.items()}
+def _registry(found: ProjectYaml) -> Registry:
+    relpath, lines = found.relpath, found.lines
     # Every mistake of the file is reported; each label that is valid on its own is still used.
-    _, problems = validate_document(relpath, RegistryFile, parsed.metadata, lines)
-    items = parsed.metadata.get("labels")
+    _, problems = validate_document(relpath, RegistryFile, found.metadata, lines)
+    items = found.metadata.get("labels")
     labels: dict[str, CulturalLabel] = {}
     for index, item in enumerate(items if isinstance(items, list) else []):
         try:
