@@ -282,6 +282,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def _publish(self, *, config) -> None:
         from .core.sitemap import sitemap_entries, sitemap_xml, write_sitemap
         from .core.sitemodel import publish
+        from .core.together import run_together
         from .heap import give_back_free_memory
         give_back_free_memory()  # before Pagefind runs beside this process (heap.py)
         if self.language.is_default:  # one sitemap for every language, at the root
@@ -294,8 +295,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         publish(self.model, Path(config.site_dir))
         if hand_back_to is not None:
             hand_back(hand_back_to, held)
-        else:  # this build's index, then the others', once their processes have ended
-            finish_other_languages(builds, Path(config.site_dir), then=lambda handed: _run([*(held or []), *handed]))
+        else:  # every language's index, side by side, once the other builds have ended
+            finish_other_languages(builds, Path(config.site_dir),
+                                   then=lambda handed: run_together([*(held or []), *handed]))
         wait_for(self.deleting)
         self.built = True  # unless a strict build still counts a warning (then on_build_error)
 
@@ -330,9 +332,3 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if (getattr(self, "command", None) == "build" and getattr(self, "built", False)
                 and sys.exc_info()[1] is None and is_command_line()):
             end_now(0)
-
-
-def _run(jobs: list) -> None:
-    """Work left for this build (search indexes), one job after another."""
-    for job in jobs:
-        job.run()

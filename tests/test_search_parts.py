@@ -196,3 +196,28 @@ def test_a_wrong_pages_per_run_is_refused_with_its_name(value):
     with pytest.raises(ValueError, match="pages_per_run"):
         pages_per_run({"pages_per_run": value})
     assert pages_per_run({}) == 250 and pages_per_run({"pages_per_run": 0}) == 0
+
+
+def test_two_indexes_made_at_once_take_turns_at_pagefind(tmp_path, monkeypatch):
+    """The languages' indexes are made side by side (core/together.py) with one lock: their
+    merges may run at once, their Pagefind runs (whose memory adds up) never do. Each index is
+    still what one run makes of its site."""
+    from generator.core.search import pagefind_index
+    from generator.core.search.feature import SearchJob
+    from generator.core.together import run_together
+    real, log = pagefind_index.get_executable(), tmp_path / "runs.log"
+    noting = tmp_path / "pagefind-noting"  # Pagefind itself, its start and end written down
+    noting.write_text(f'#!/bin/sh\necho "start $(date +%s.%N)" >> "{log}"\n"{real}" "$@"\nstatus=$?\n'
+                      f'echo "end $(date +%s.%N)" >> "{log}"\nexit $status\n')
+    noting.chmod(0o755)
+    monkeypatch.setattr(pagefind_index, "get_executable", lambda: noting)
+    sites = [write_site(tmp_path / name) for name in ("zh", "en")]
+    lock = tmp_path / "search-index.lock"
+    run_together([SearchJob(site, len(PAGES), lock, tmp_path / "store" / site.name, Parts(3, sort_values()))
+                  for site in sites])
+    marks = [line.split() for line in log.read_text().splitlines()]
+    runs = len(parts.split([folder for folder, *_ in PAGES], 3))
+    assert len(marks) == 2 * 2 * runs
+    assert [mark for mark, _time in marks] == ["start", "end"] * (2 * runs)  # never two at once
+    for site in sites:
+        assert_same_index(index_contents(site / "pagefind"), one_run(site, tmp_path), sort_values())

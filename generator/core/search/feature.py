@@ -88,11 +88,12 @@ class SearchFeature(Feature):
     def publish(self, ctx: BuildContext, site_dir: Path) -> None:
         # Pagefind's memory grows with the pages of a run (about 1 GB for 3,000 Chinese pages
         # in one): it runs over parts of about nine tenths of `pages_per_run` (0: one run).
-        # With several languages the indexes are made one at a time (unless the settings say
-        # not to): each language's build leaves its job in `held`, and the first build runs
-        # them all once the other builds' processes have ended, so that no build holds its
-        # pages' memory while Pagefind runs beside it (3,000 entries with photos, a first build:
-        # 652 MB -> 527 MB). The lock keeps two builds of one project from indexing at once.
+        # With several languages (unless the settings say not to) each language's build leaves
+        # its job in `held`, and the first build makes them all once the other builds'
+        # processes have ended, so that no build holds its pages' memory while Pagefind runs
+        # beside it (3,000 entries with photos, a first build: 652 MB -> 527 MB). The jobs run
+        # side by side (core/together.py); the lock makes their Pagefind runs, and those of
+        # two builds of one project, take turns.
         entries = len(ctx.catalogue.records)
         per_run = pages_per_run(ctx.settings) or entries
         turns = one_index_at_a_time(ctx.settings)

@@ -18,6 +18,7 @@ from .canonical import canonicalise
 from .pagefind_files import ENTRY_FILE, read_entry
 
 BUNDLE_DIR = "pagefind"
+STORE_LOCK = "store.lock"  # in the search store: held while an index uses it
 # Where entry pages live; other pages have no data-pagefind-body, so reading them is wasted.
 ENTRY_PAGES = "{crafts,events,lessons}/*/index.html"
 # Pagefind's own interfaces: the archive has its own (theme/assets/javascripts/search.js).
@@ -34,23 +35,37 @@ def index_site(site_dir: Path, expected_pages: int, one_at_a_time: Path | None =
     """Write the search bundle into site_dir/pagefind/; returns the number of pages indexed.
 
     Fails when Pagefind indexed fewer pages than there are entries: a search that silently
-    misses entries is worse than a failed build. With `one_at_a_time` (a lock file), runs only
-    while no other build holding that file runs Pagefind. With a `store`, the last build's
-    unchanged files are reused (reuse.py). With `in_parts`, Pagefind runs over parts of the
-    pages one after another, and their indexes are merged (parts.py)."""
-    with _exclusive(one_at_a_time) if one_at_a_time else nullcontext():
-        indexed, listed, reused = _index(site_dir, expected_pages, store, in_parts)
+    misses entries is worse than a failed build. With `one_at_a_time` (a lock file), each
+    Pagefind run waits while another index holding that file runs Pagefind (their memory would
+    add up); the rest of two indexes, the merges, may go on at once. With a `store`, the last
+    build's unchanged files are reused (reuse.py), and one index at a time uses it. With
+    `in_parts`, Pagefind runs over parts of the pages one after another, and their indexes are
+    merged (parts.py)."""
+    turn = _Turns(one_at_a_time)
+    with _exclusive(store / STORE_LOCK) if store is not None else nullcontext():
+        indexed, listed, reused = _index(site_dir, expected_pages, store, in_parts, turn)
         if store is None:
             return indexed
         if not reuse.reused_files_sound(site_dir / BUNDLE_DIR, site_dir, listed, reused):
             reuse.forget(store)
             _forget_parts(store)
-            indexed, listed, _ = _index(site_dir, expected_pages, None, in_parts)
+            indexed, listed, _ = _index(site_dir, expected_pages, None, in_parts, turn)
         try:
             reuse.keep(site_dir / BUNDLE_DIR, store, listed)
         except OSError:  # a read-only checkout: the next build makes every file again
             pass
         return indexed
+
+
+class _Turns:
+    """Pagefind's runs, each while holding the lock file (when there is one)."""
+
+    def __init__(self, lock_file: Path | None) -> None:
+        self.lock_file = lock_file
+
+    def run(self, site_dir: Path, glob: str, output: Path) -> None:
+        with _exclusive(self.lock_file) if self.lock_file else nullcontext():
+            _run(site_dir, glob, output)
 
 
 @contextmanager
@@ -83,7 +98,7 @@ class Parts:
 
 
 def _index(site_dir: Path, expected_pages: int, store: Path | None,
-           in_parts: Parts | None) -> tuple[int, reuse.Listed, set[str]]:
+           in_parts: Parts | None, turn: _Turns) -> tuple[int, reuse.Listed, set[str]]:
     """Run Pagefind; returns the pages indexed, the files the index lists and those taken from `store`."""
     groups = in_parts.groups() if in_parts else None
     if groups:
@@ -92,11 +107,11 @@ def _index(site_dir: Path, expected_pages: int, store: Path | None,
         for kept in ([store, None] if store is not None else [None]):
             try:
                 return _index_once(site_dir, expected_pages, kept, lambda bundle: _run_in_parts(
-                    site_dir, bundle, groups, in_parts.sort_values, kept))
+                    site_dir, bundle, groups, in_parts.sort_values, kept, turn))
             except parts.PartsError:
                 if kept is not None:
                     _forget_parts(kept)
-    return _index_once(site_dir, expected_pages, store, lambda bundle: _run(site_dir, ENTRY_PAGES, bundle))
+    return _index_once(site_dir, expected_pages, store, lambda bundle: turn.run(site_dir, ENTRY_PAGES, bundle))
 
 
 def _forget_parts(store: Path) -> None:
@@ -134,7 +149,7 @@ def _run(site_dir: Path, glob: str, output: Path) -> None:
 
 
 def _run_in_parts(site_dir: Path, bundle: Path, groups: list[list[str]],
-                  sort_values: Mapping[str, Mapping[str, str]], store: Path | None) -> None:
+                  sort_values: Mapping[str, Mapping[str, str]], store: Path | None, turn: _Turns) -> None:
     """One Pagefind run a part. Each writes its fragments into the bundle (its `fragment` folder
     is a link to the bundle's), its word chunks into the store's folder for that part (kept for
     the next build) or a folder of its own, the rest beside them; then the merge. A part none
@@ -149,12 +164,12 @@ def _run_in_parts(site_dir: Path, bundle: Path, groups: list[list[str]],
             _link(folder / "fragment", fragments)
             glob = parts.glob_for(group)
             if store is None:
-                _run(site_dir, glob, folder)
+                turn.run(site_dir, glob, folder)
             else:
                 _link(folder / "index", _made(store / parts.PART_CHUNKS / str(number)))
                 key = part_runs.run_key(site_dir, group, get_executable())
                 if not part_runs.restore(store, number, key, folder, bundle):
-                    _run(site_dir, glob, folder)
+                    turn.run(site_dir, glob, folder)
                     part_runs.record(store, number, key, folder)
             folders.append(folder)
         parts.merge(folders, bundle, sort_values, store)
