@@ -112,11 +112,14 @@ def build_site_model(content_root: Path, project_root: Path, features: list[Feat
                 for f in features}
     model = SiteModel(catalogue, problems=list(catalogue.problems), features=features, contexts=contexts,
                       path_prefix=path_prefix(content_root, project_root), pinyin=pinyin)
+    # A feature made apart needs only the catalogue and what its own checks make: it starts
+    # before the other features' checks (the gallery's look at every image), not after them.
+    found = {f.name: f.problems(contexts[f.name]) for f in features if f.made_apart}
+    beside = start_beside(features, contexts, catalogue.records, spare_core)
     for feature in features:
-        model.problems += feature.problems(contexts[feature.name])
+        model.problems += found[feature.name] if feature.name in found else feature.problems(contexts[feature.name])
     if on_checked is not None:
         on_checked(model.problems)
-    beside = start_beside(features, contexts, catalogue.records, spare_core)
     here = [feature for feature in features if feature.name not in beside]
     for entry_id, record in catalogue.records.items():
         view = entry_view(catalogue, record)
