@@ -24,7 +24,8 @@ fresh child process:
 It prints, for each: build wall time (whole child process, interpreter start included; the
 fastest of --repeat runs) and the ratio; the CPU time of the child and every process it waited
 for (the English build, Pagefind); peak memory (the largest sum of the proportional set sizes of
-the child and its descendants, sampled every 50 ms, or the child's own peak from wait4 if larger); pages
+the child and its descendants, sampled every 50 ms, or the child's own peak from wait4 if larger),
+read in one more build of each kind, not in the timed ones (the sampling takes CPU); pages
 (*.html files); the largest HTML page; and the bytes a first visit to one crafts entry fetches
 (uncompressed): the HTML, its stylesheets, scripts, the fonts their @font-face rules name, icons,
 the images a 1280-px-wide screen at 1x loads (not lazy ones; the candidate a browser picks from
@@ -125,7 +126,9 @@ class Run:
 
 
 def run_child(kind: str, content: Path, site: Path, cache: Path, config_file: Path | None = None,
-              profile: Path | None = None) -> Run:
+              profile: Path | None = None, sampled: bool = True) -> Run:
+    """One build in a child process. `sampled`: its memory read from /proc every 50 ms (Run.peak_mb);
+    else only wait4's figure for its largest process."""
     command = [sys.executable, str(Path(__file__).resolve()), "--child", kind, "--content", str(content),
                "--site", str(site), "--cache", str(cache)]
     if config_file:
@@ -135,17 +138,19 @@ def run_child(kind: str, content: Path, site: Path, cache: Path, config_file: Pa
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     started = time.perf_counter()
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    sampler = TreeMemory(process.pid)
-    sampler.start()
+    sampler = TreeMemory(process.pid) if sampled else None
+    if sampler:
+        sampler.start()
     stderr = process.stderr.read()
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
-    sampler.stop()
+    if sampler:
+        sampler.stop()
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode:
         sys.exit(f"{kind} build failed:\n{stderr.decode('utf-8', 'replace')[-4000:]}")
     # ru_maxrss (KiB on Linux) is the largest single process; the sampled sum counts those that run at once
-    return Run(seconds, usage.ru_utime + usage.ru_stime, max(usage.ru_maxrss, sampler.peak_kb) / 1024)
+    return Run(seconds, usage.ru_utime + usage.ru_stime, max(usage.ru_maxrss, sampler.peak_kb if sampler else 0) / 1024)
 
 
 class TreeMemory:
@@ -397,22 +402,33 @@ def bench_n(work: Path, n: int, photos: int, seed: int, repeat: int, profile: Pa
     archive_runs, chinese_runs, plain_runs = [], [], []
     chinese_site = work / f"site-archive-zh-{n}"
     with Edits(content, edit) as edits:
+        # The timed builds run without the memory sampler: reading smaps_rollup every 50 ms
+        # takes about a sixth of a core, which an archive build, using both cores, loses and a
+        # plain build, one process, does not (measured: 1-3 s of a 20 s build). Memory is read
+        # in one more build of each kind afterwards.
         for _ in range(repeat):  # interleaved, so that a busy spell on the machine hits all three
-            plain_runs.append(run_child("plain", content, theirs, cache, plain_config))
+            plain_runs.append(run_child("plain", content, theirs, cache, plain_config, sampled=False))
             edits.next()
-            chinese_runs.append(run_child("archive-zh", content, chinese_site, cache))
+            chinese_runs.append(run_child("archive-zh", content, chinese_site, cache, sampled=False))
             edits.next()
-            archive_runs.append(run_child("archive", content, ours, cache))
+            archive_runs.append(run_child("archive", content, ours, cache, sampled=False))
             print(f"  N={n}: plain {plain_runs[-1].seconds:.1f} s (CPU {plain_runs[-1].cpu:.1f} s), "
                   f"archive, Chinese alone {chinese_runs[-1].seconds:.1f} s (CPU {chinese_runs[-1].cpu:.1f} s), "
                   f"both languages {archive_runs[-1].seconds:.1f} s (CPU {archive_runs[-1].cpu:.1f} s)", flush=True)
+        plain_memory = run_child("plain", content, theirs, cache, plain_config)
+        edits.next()
+        chinese_memory = run_child("archive-zh", content, chinese_site, cache)
+        edits.next()
+        archive_memory = run_child("archive", content, ours, cache)
+        print(f"  N={n}: memory read in one more build of each (plain {plain_memory.seconds:.1f} s, "
+              f"Chinese alone {chinese_memory.seconds:.1f} s, both languages {archive_memory.seconds:.1f} s)", flush=True)
     if profile is not None:
         run_child("archive", content, ours, cache, profile=profile / f"archive-{n}")
         print(f"  profile: {profile / f'archive-{n}.txt'} and .html")
-    best = lambda runs: Run(min(r.seconds for r in runs), min(r.cpu for r in runs),  # noqa: E731
-                            max(r.peak_mb for r in runs))
-    return Result(n, photos, cold, best(archive_runs), best(chinese_runs), best(plain_runs),
-                  site_facts(ours, entry), site_facts(theirs, entry), entry)
+    best = lambda runs, memory: Run(min(r.seconds for r in runs), min(r.cpu for r in runs),  # noqa: E731
+                                    memory.peak_mb)
+    return Result(n, photos, cold, best(archive_runs, archive_memory), best(chinese_runs, chinese_memory),
+                  best(plain_runs, plain_memory), site_facts(ours, entry), site_facts(theirs, entry), entry)
 
 
 # --- report --------------------------------------------------------------------------------
