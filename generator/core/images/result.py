@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +42,15 @@ class ImageResult:
         return "jpeg" if "jpeg" in self.formats else self.formats[0]
 
     def by_format(self, fmt: str) -> list[Derivative]:
-        return [d for d in self.derivatives if d.format == fmt]
+        return list(self._by_format.get(fmt, ()))
+
+    @cached_property
+    def _by_format(self) -> dict[str, tuple[Derivative, ...]]:
+        # asked about ten times an image a build (views, IIIF, srcsets)
+        grouped: dict[str, list[Derivative]] = {}
+        for derivative in self.derivatives:
+            grouped.setdefault(derivative.format, []).append(derivative)
+        return {fmt: tuple(found) for fmt, found in grouped.items()}
 
     def full(self, fmt: str | None = None) -> Derivative:
         """The largest derivative (the "full" view), in `fmt` or the fallback format."""
