@@ -5,9 +5,10 @@ build. As Sphinx does, the build forks once the navigation is made: every proces
 the whole site model, file list and navigation, and reads and renders its own share of the
 pages outside the navigation. The other shares are marked excluded in each process, so MkDocs
 neither reads nor writes them there, while links to them are still rewritten as usual. The
-first process (the build itself) also writes the navigation's pages, the static files and
-everything after the pages (sitemap, search index); the others write their pages and nothing
-else.
+static files found by then (the archive's generated feeds, citations, /id/ pages, exports) are
+shared out in turns the same way. The first process (the build itself) also writes the
+navigation's pages, the theme's files and everything after the pages (sitemap, search index);
+the others write their share and nothing else.
 
 The helpers' log records come back through a pipe and are logged again by the build, so a
 strict build counts their warnings as its own and a failed page fails the build. What splitting
@@ -36,10 +37,6 @@ from .core.forking import can_fork
 # costs more than it saves.
 AUTOMATIC_SHARE = 100
 AUTOMATIC_MOST = 4
-# Copying (or writing) a static file costs about a fortieth of reading and rendering a page
-# (measured at 1,000 entries: 2,466 files in 0.16-0.29 s, pages 5 ms each): the build, which
-# copies them all, renders that many fewer pages.
-STATIC_FILE_COST = 1 / 40
 # What a helper renders the navigation's pages with: nothing (the build writes them).
 WRITTEN_ELSEWHERE = "shui-archive/written-elsewhere.html"
 _LINK_TO_EXCLUDED = re.compile(r"contains a link to '(.+)' which is excluded from the built site\.$")
@@ -105,6 +102,7 @@ class PageSplit:
         self.helpers: list[_Helper] = []
         self.share = 0  # 0: the build itself
         self.navigation: set[str] = set()
+        self.own_static: set[str] = set()  # the static files this process writes, when split
         self._noise: _SplitNoise | None = None
         self._collector: _Collector | None = None
         self._writer: int | None = None
@@ -121,8 +119,8 @@ class PageSplit:
         if count < 2 or not can_fork():
             return
         log.info(f"页面由 {count} 个进程生成 / reading and rendering the pages in {count} processes")
-        static = sum(1 for file in files if not file.is_documentation_page() and file.inclusion.is_included())
-        owners = _shares(len(rest), count, len(self.navigation) + static * STATIC_FILE_COST)
+        static = [file for file in files if not file.is_documentation_page() and file.inclusion.is_included()]
+        owners = _shares(len(rest), count, len(self.navigation))
         sys.stdout.flush()
         sys.stderr.flush()
         for share in range(1, count):
@@ -137,6 +135,14 @@ class PageSplit:
         elsewhere = set()
         for file, share in zip(rest, owners):
             if share != self.share:
+                file.inclusion = InclusionLevel.EXCLUDED
+                elsewhere.add(file.src_uri)
+        # The static files (the feeds, citations, /id/ pages and exports the archive generates)
+        # in turns: each process writes as many, whatever writing a file costs on this disk.
+        for number, file in enumerate(static):
+            if number % count == self.share:
+                self.own_static.add(file.src_uri)
+            else:
                 file.inclusion = InclusionLevel.EXCLUDED
                 elsewhere.add(file.src_uri)
         self._noise = _SplitNoise(elsewhere, self.navigation if self.is_helper else set())
@@ -166,12 +172,13 @@ class PageSplit:
         mkdocs_log.propagate = False
 
     def prepare_helper_env(self, env, config, files: Files) -> None:
-        """A helper writes its pages only: no static file, no theme page, and the navigation's
-        pages (read by every process for their titles) rendered as nothing."""
+        """A helper writes its pages and its share of the static files only: not the theme's
+        files (added since the split), no theme page, and the navigation's pages (read by
+        every process for their titles) rendered as nothing."""
         if not self.is_helper:
             return
         for file in files:
-            if not file.is_documentation_page():
+            if not file.is_documentation_page() and file.src_uri not in self.own_static:
                 file.inclusion = InclusionLevel.EXCLUDED
             elif file.src_uri in self.navigation:
                 file.page.meta["template"] = WRITTEN_ELSEWHERE
@@ -229,7 +236,8 @@ class PageSplit:
 
 def _shares(pages: int, count: int, head_start: float) -> list[int]:
     """Which process renders each page, interleaved so that each gets pages of every kind; the
-    build itself (share 0) has `head_start` pages' worth of other work and gets that many fewer."""
+    build itself (share 0) has `head_start` pages' worth of other work (the navigation's pages)
+    and gets that many fewer."""
     each = (pages + head_start) / count
     quotas = [max(each - head_start, 0.0), *([each] * (count - 1))]
     given = [0] * count
