@@ -18,7 +18,6 @@ from .canonical import canonicalise
 from .pagefind_files import ENTRY_FILE, read_entry
 
 BUNDLE_DIR = "pagefind"
-STORE_LOCK = "store.lock"  # in the search store: held while an index uses it
 # Where entry pages live; other pages have no data-pagefind-body, so reading them is wasted.
 ENTRY_PAGES = "{crafts,events,lessons}/*/index.html"
 # Pagefind's own interfaces: the archive has its own (theme/assets/javascripts/search.js).
@@ -42,7 +41,7 @@ def index_site(site_dir: Path, expected_pages: int, one_at_a_time: Path | None =
     `in_parts`, Pagefind runs over parts of the pages one after another, and their indexes are
     merged (parts.py)."""
     turn = _Turns(one_at_a_time)
-    with _exclusive(store / STORE_LOCK) if store is not None else nullcontext():
+    with _exclusive(_lock_beside(store)) if store is not None else nullcontext():
         indexed, listed, reused = _index(site_dir, expected_pages, store, in_parts, turn)
         if store is None:
             return indexed
@@ -55,6 +54,12 @@ def index_site(site_dir: Path, expected_pages: int, one_at_a_time: Path | None =
         except OSError:  # a read-only checkout: the next build makes every file again
             pass
         return indexed
+
+
+def _lock_beside(store: Path) -> Path:
+    """The lock held while an index uses `store`: beside it (.cache/search/zh.lock), so that the
+    store holds index files only."""
+    return store.with_name(store.name + ".lock")
 
 
 class _Turns:
