@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import os
 import pickle
-import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .forking import can_fork
+from .forking import can_fork, exit_code, start_forked
 
 if TYPE_CHECKING:
     from .loader import Record
@@ -45,29 +44,24 @@ class Beside:
     def __init__(self, feature: Feature, ctx: BuildContext, records: dict[str, Record]) -> None:
         self.feature, self.ctx, self.records = feature, ctx, records
         reader, writer = os.pipe()
-        sys.stdout.flush()  # or the helper would print what is waiting in them a second time
-        sys.stderr.flush()
-        self.pid = os.fork()
-        if self.pid == 0:  # the helper: make, send, and end without the parent's exit handlers
-            os.close(reader)
-            status = 1
-            try:
-                with os.fdopen(writer, "wb") as out:
-                    pickle.dump(make(feature, ctx, records), out, protocol=pickle.HIGHEST_PROTOCOL)
-                status = 0
-            finally:
-                os._exit(status)
+        self.pid = start_forked(lambda: _send(feature, ctx, records, reader, writer))
         os.close(writer)
         self.reader = reader
 
     def result(self) -> Made:
         with os.fdopen(self.reader, "rb") as incoming:
             sent = incoming.read()  # all of it before waiting: the pipe holds only 64 KB
-        _, status = os.waitpid(self.pid, 0)
-        if status == 0:
+        if exit_code(self.pid) == 0:
             return pickle.loads(sent)
         # It failed (the same would fail here, with its traceback), or was killed: make it here.
         return make(self.feature, self.ctx, self.records)
+
+
+def _send(feature: Feature, ctx: BuildContext, records: dict[str, Record], reader: int, writer: int) -> None:
+    """In the helper: make the feature's share and send it, pickled, through the pipe."""
+    os.close(reader)
+    with os.fdopen(writer, "wb") as out:
+        pickle.dump(make(feature, ctx, records), out, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def start_beside(features: list[Feature], contexts: dict[str, BuildContext], records: dict[str, Record],

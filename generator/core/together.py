@@ -8,13 +8,9 @@ not safe (threads running, not Linux), the jobs run one after another: the site 
 """
 from __future__ import annotations
 
-import gc
-import os
-import sys
-import traceback
 from typing import Protocol, Sequence
 
-from .forking import can_fork
+from .forking import can_fork, exit_code, start_forked
 
 
 class Job(Protocol):
@@ -33,36 +29,10 @@ def run_together(jobs: Sequence[Job]) -> None:
         for job in jobs:
             job.run()
         return
-    forked = [(_start(job), job) for job in jobs[1:]]
+    forked = [(start_forked(job.run, say_why=True), job) for job in jobs[1:]]
     try:
         jobs[0].run()
     finally:
-        failed = [job for pid, job in forked if _exit_status(pid) != 0]
+        failed = [job for pid, job in forked if exit_code(pid) != 0]
     if failed:
         raise JobFailed("; ".join(f"{job!r} failed: see the messages above" for job in failed))
-
-
-def _start(job: Job) -> int:
-    sys.stdout.flush()  # or the child would print what is waiting in them a second time
-    sys.stderr.flush()
-    pid = os.fork()
-    if pid:
-        return pid
-    # The parent's objects are left out of this process's collections, which would otherwise
-    # write to every one of them and so copy the parent's memory.
-    gc.freeze()
-    status = 1
-    try:
-        job.run()
-        status = 0
-    except BaseException:
-        traceback.print_exc()
-    finally:
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(status)  # without the parent's exit handlers
-
-
-def _exit_status(pid: int) -> int:
-    _, status = os.waitpid(pid, 0)
-    return os.waitstatus_to_exitcode(status)
